@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
+
+/** Each build wipes its own output folder, so weapp and h5 never share one. */
+const outputRoot = process.env.TARO_ENV === 'h5' ? 'dist-h5' : 'dist';
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'sheshan-liangxin',
+    date: '2026-11-25',
+    // NutUI is drawn on a 375 px design; our own styles on 750.
+    designWidth(input?: { file?: string }) {
+      if (input?.file?.replace(/\\+/g, '/').includes('@nutui')) return 375;
+      return 750;
+    },
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot,
+    plugins: [],
+    defineConstants: {
+      CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV ?? ''),
+      DEMO_MODE: JSON.stringify(process.env.NODE_ENV !== 'production' || process.env.DEMO_MODE === '1'),
+    },
+    alias: {
+      '@shared': path.resolve(__dirname, '..', 'src/shared'),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    cache: { enable: false },
+    mini: {
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'browser' },
+      output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
+      miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[chunkhash:8].css' },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+  };
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig);
+  return merge({}, baseConfig, prodConfig);
+});

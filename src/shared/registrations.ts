@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { Id, PersonName, Phone } from './common';
+import type { Event } from './events';
+
+export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'cancelled', 'attended'] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+export interface Contact {
+  name: string;
+  phone: string;
+}
+
+export interface Registration {
+  id: string;
+  eventId: string;
+  status: RegistrationStatus;
+  /** 1-based place on the waitlist; null unless waitlisted. */
+  position: number | null;
+  contact: Contact;
+  createdAt: string;
+  updatedAt: string;
+  cancelledAt: string | null;
+  attendedAt: string | null;
+}
+
+/** What staff see in an event's list: the registration and who made it. */
+export interface RegistrationWithUser extends Registration {
+  openid: string;
+}
+
+export interface RegistrationWithEvent extends Registration {
+  event: Event;
+}
+
+export const ContactInput = z.object({ name: PersonName, phone: Phone }).strict();
+
+export const RegistrationCreateInput = z.object({ eventId: Id, contact: ContactInput }).strict();
+export type RegistrationCreateInput = z.infer<typeof RegistrationCreateInput>;
+
+export const RegistrationIdInput = z.object({ id: Id }).strict();
+
+export const RegistrationsByEventInput = z
+  .object({ eventId: Id, status: z.enum(REGISTRATION_STATUSES).optional() })
+  .strict();

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+export const ROLES = ['worker', 'hr', 'staff', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles an admin may grant or revoke. */
+export const GRANTABLE_ROLES = ['staff', 'admin'] as const;
+export type GrantableRole = (typeof GRANTABLE_ROLES)[number];
+
+export const OpenId = z.string().regex(/^[A-Za-z0-9_-]{3,64}$/, '用户标识应为 3–64 位字母、数字、下划线或短横线');
+
+export interface EnterpriseRef {
+  id: string;
+  name: string;
+}
+
+export interface Profile {
+  /** Last contact used for a sign-up, to prefill the next one. */
+  name: string | null;
+  phone: string | null;
+  enterprise: EnterpriseRef | null;
+}
+
+export interface Me {
+  openid: string;
+  roles: Role[];
+  profile: Profile;
+}
+
+export interface UserSummary {
+  openid: string;
+  roles: Role[];
+  name: string | null;
+  createdAt: string;
+}
+
+export const DemoLoginInput = z.object({ openid: OpenId }).strict();
+export const RoleChangeInput = z.object({ openid: OpenId, role: z.enum(GRANTABLE_ROLES, { message: '只能授予工作人员或管理员角色' }) }).strict();
+export const UsersListInput = z.object({ role: z.enum(GRANTABLE_ROLES).optional() }).strict();
+
+export interface DemoLoginOutput {
+  token: string;
+  user: { openid: string; roles: Role[] };
+}

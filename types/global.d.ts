@@ -1,0 +1,23 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.png';
+declare module '*.svg';
+declare module '*.css';
+declare module '*.scss';
+
+/** Build-time constants from config/index.ts `defineConstants`. */
+declare const CLOUD_ENV: string;
+declare const DEMO_MODE: boolean;
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    TARO_ENV: 'weapp' | 'h5';
+  }
+}
+
+// `cloud: true` is a weapp app.json field Taro passes through but does not type.
+declare module '@tarojs/taro' {
+  interface AppConfig {
+    cloud?: boolean;
+  }
+}
