@@ -15,9 +15,3 @@ declare namespace NodeJS {
   }
 }
 
-// `cloud: true` is a weapp app.json field Taro passes through but does not type.
-declare module '@tarojs/taro' {
-  interface AppConfig {
-    cloud?: boolean;
-  }
-}

@@ -1,0 +1,12 @@
+import type { Repositories } from '../../core/ports';
+import type { SqlDb } from './db';
+import { sqlEventsRepo } from './events-repo';
+import { sqlRegistrationsRepo } from './registrations-repo';
+import { sqlUsersRepo } from './users-repo';
+
+export { openDb, type SqlDb } from './db';
+export { migrate } from './migrations';
+
+export function sqlRepositories(db: SqlDb): Repositories {
+  return { events: sqlEventsRepo(db), registrations: sqlRegistrationsRepo(db), users: sqlUsersRepo(db) };
+}

@@ -1,0 +1,107 @@
+/** Versioned schema migrations, applied in order at start; each runs once, in its own transaction. */
+import type { SqlDb } from './db';
+
+interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'events, registrations, users',
+    sql: `
+      CREATE TABLE enterprises (
+        id text PRIMARY KEY,
+        name text NOT NULL,
+        uscc text UNIQUE,
+        created_at timestamptz NOT NULL
+      );
+      CREATE TABLE users (
+        openid text PRIMARY KEY,
+        roles text[] NOT NULL DEFAULT ARRAY['worker']::text[],
+        name text,
+        phone text,
+        enterprise_id text REFERENCES enterprises(id),
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX users_roles_idx ON users USING gin (roles);
+      CREATE TABLE events (
+        id text PRIMARY KEY,
+        type text NOT NULL CHECK (type IN ('fair', 'training', 'policy', 'salon', 'service')),
+        title text NOT NULL,
+        description text NOT NULL DEFAULT '',
+        start_at timestamptz NOT NULL,
+        end_at timestamptz NOT NULL,
+        location text NOT NULL,
+        capacity integer NOT NULL CHECK (capacity > 0),
+        signup_deadline timestamptz,
+        waitlist boolean NOT NULL,
+        audience text NOT NULL CHECK (audience IN ('all', 'workers', 'enterprises')),
+        status text NOT NULL CHECK (status IN ('draft', 'published', 'cancelled')),
+        cancel_reason text,
+        published_at timestamptz,
+        created_by text NOT NULL,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL,
+        confirmed_count integer NOT NULL DEFAULT 0,
+        waitlist_count integer NOT NULL DEFAULT 0,
+        -- the last line of defence for capacity: no write can overfill an event
+        CONSTRAINT events_capacity_held CHECK (confirmed_count >= 0 AND confirmed_count <= capacity),
+        CONSTRAINT events_waitlist_nonnegative CHECK (waitlist_count >= 0)
+      );
+      CREATE INDEX events_listing_idx ON events (status, start_at, id);
+      CREATE INDEX events_type_listing_idx ON events (type, status, start_at, id);
+      CREATE SEQUENCE registration_seq;
+      CREATE TABLE registrations (
+        id text PRIMARY KEY,
+        event_id text NOT NULL REFERENCES events(id),
+        openid text NOT NULL REFERENCES users(openid),
+        status text NOT NULL CHECK (status IN ('confirmed', 'waitlisted', 'cancelled', 'attended')),
+        name text NOT NULL,
+        phone text NOT NULL,
+        seq bigint NOT NULL DEFAULT nextval('registration_seq'),
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL,
+        cancelled_at timestamptz,
+        attended_at timestamptz,
+        CONSTRAINT registrations_one_per_person UNIQUE (event_id, openid)
+      );
+      CREATE INDEX registrations_event_status_idx ON registrations (event_id, status, seq);
+      CREATE INDEX registrations_openid_idx ON registrations (openid, created_at DESC);
+      CREATE TABLE meta (
+        key text PRIMARY KEY,
+        value text NOT NULL
+      );
+    `,
+  },
+];
+
+export async function migrate(db: SqlDb): Promise<number[]> {
+  await db.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  const applied: number[] = [];
+  for (const m of MIGRATIONS) {
+    const done = await db.transaction(async (tx) => {
+      // Two gateways starting on one PostgreSQL take turns here.
+      await tx.query('SELECT pg_advisory_xact_lock(4242)');
+      const rows = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [m.version]);
+      if (rows.length) return false;
+      for (const statement of splitStatements(m.sql)) await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      return true;
+    });
+    if (done) applied.push(m.version);
+  }
+  return applied;
+}
+
+/** Migrations hold plain DDL: no semicolons inside strings or bodies, so a split on ';' is exact. */
+function splitStatements(sql: string): string[] {
+  return sql
+    .split(';')
+    .map((s) => s.replace(/--[^\n]*/g, '').trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,174 @@
+import type { RegistrationRecord, RegistrationsRepo } from '../../core/ports';
+import type { RegistrationStatus } from '@shared/registrations';
+import { notFound } from '../../core/errors';
+import { iso, isoOrNull, type SqlDb, type SqlExecutor } from './db';
+import { lockEvent } from './events-repo';
+
+type Row = Record<string, unknown>;
+
+/** Position on the waitlist is derived from arrival order, never stored, so it cannot go stale. */
+const REGISTRATION_SELECT = `
+  SELECT r.id, r.event_id, r.openid, r.status, r.name, r.phone, r.seq, r.created_at, r.updated_at,
+         r.cancelled_at, r.attended_at,
+         CASE WHEN r.status = 'waitlisted' THEN (
+           SELECT count(*) FROM registrations w
+           WHERE w.event_id = r.event_id AND w.status = 'waitlisted' AND w.seq <= r.seq
+         )::int END AS position
+  FROM registrations r`;
+
+function toRecord(r: Row): RegistrationRecord {
+  return {
+    id: String(r.id),
+    eventId: String(r.event_id),
+    openid: String(r.openid),
+    status: r.status as RegistrationStatus,
+    contact: { name: String(r.name), phone: String(r.phone) },
+    seq: Number(r.seq),
+    position: r.position === null || r.position === undefined ? null : Number(r.position),
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+    cancelledAt: isoOrNull(r.cancelled_at),
+    attendedAt: isoOrNull(r.attended_at),
+  };
+}
+
+async function selectOne(tx: SqlExecutor, where: string, params: unknown[]): Promise<RegistrationRecord | null> {
+  const rows = await tx.query<Row>(`${REGISTRATION_SELECT} WHERE ${where}`, params);
+  return rows[0] ? toRecord(rows[0]) : null;
+}
+
+/** Moves waitlisted people into free seats, first come first served; call with the event row locked. */
+async function promoteIntoFreeSeats(tx: SqlExecutor, eventId: string, now: string): Promise<RegistrationRecord[]> {
+  const event = await lockEvent(tx, eventId);
+  if (!event || event.status !== 'published') return [];
+  const free = event.capacity - event.confirmedCount;
+  if (free <= 0) return [];
+  const promoted = await tx.query<{ id: string }>(
+    `UPDATE registrations SET status = 'confirmed', updated_at = $2
+     WHERE id IN (SELECT id FROM registrations WHERE event_id = $1 AND status = 'waitlisted' ORDER BY seq LIMIT $3)
+     RETURNING id`,
+    [eventId, now, free],
+  );
+  if (!promoted.length) return [];
+  await tx.query(
+    `UPDATE events SET confirmed_count = confirmed_count + $2, waitlist_count = waitlist_count - $2 WHERE id = $1`,
+    [eventId, promoted.length],
+  );
+  const records: RegistrationRecord[] = [];
+  for (const p of promoted) {
+    const r = await selectOne(tx, 'r.id = $1', [p.id]);
+    if (r) records.push(r);
+  }
+  return records;
+}
+
+function countDelta(status: RegistrationStatus): { confirmed: number; waitlisted: number } {
+  return {
+    confirmed: status === 'confirmed' || status === 'attended' ? 1 : 0,
+    waitlisted: status === 'waitlisted' ? 1 : 0,
+  };
+}
+
+export function sqlRegistrationsRepo(db: SqlDb): RegistrationsRepo {
+  return {
+    async register(cmd) {
+      return db.transaction(async (tx) => {
+        const event = await lockEvent(tx, cmd.eventId);
+        if (!event) throw notFound('活动');
+        const existing = await selectOne(tx, 'r.event_id = $1 AND r.openid = $2', [cmd.eventId, cmd.openid]);
+        const decision = cmd.decide(event, existing);
+        if (decision.kind === 'keep-existing' && existing) return existing;
+        if (decision.kind === 'keep-existing') throw new Error('decide() kept a registration that does not exist');
+        const { status } = decision;
+        let id = cmd.id;
+        if (existing) {
+          id = existing.id;
+          await tx.query(
+            `UPDATE registrations SET status = $2, name = $3, phone = $4, seq = nextval('registration_seq'),
+               updated_at = $5, cancelled_at = NULL, attended_at = NULL
+             WHERE id = $1`,
+            [id, status, cmd.contact.name, cmd.contact.phone, cmd.now],
+          );
+        } else {
+          await tx.query(
+            `INSERT INTO registrations (id, event_id, openid, status, name, phone, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`,
+            [id, cmd.eventId, cmd.openid, status, cmd.contact.name, cmd.contact.phone, cmd.now],
+          );
+        }
+        const delta = countDelta(status);
+        await tx.query(
+          `UPDATE events SET confirmed_count = confirmed_count + $2, waitlist_count = waitlist_count + $3 WHERE id = $1`,
+          [cmd.eventId, delta.confirmed, delta.waitlisted],
+        );
+        const created = await selectOne(tx, 'r.id = $1', [id]);
+        if (!created) throw new Error('registration vanished inside its own transaction');
+        return created;
+      });
+    },
+
+    async cancel(id, now, guard) {
+      return db.transaction(async (tx) => {
+        const found = await tx.query<{ event_id: string }>('SELECT event_id FROM registrations WHERE id = $1', [id]);
+        if (!found[0]) throw notFound('报名记录');
+        await lockEvent(tx, found[0].event_id);
+        const current = await selectOne(tx, 'r.id = $1', [id]);
+        if (!current) throw notFound('报名记录');
+        if (current.status === 'cancelled') return { registration: current, promoted: null };
+        guard(current);
+        await tx.query(
+          `UPDATE registrations SET status = 'cancelled', cancelled_at = $2, updated_at = $2 WHERE id = $1`,
+          [id, now],
+        );
+        const delta = countDelta(current.status);
+        await tx.query(
+          `UPDATE events SET confirmed_count = confirmed_count - $2, waitlist_count = waitlist_count - $3 WHERE id = $1`,
+          [current.eventId, delta.confirmed, delta.waitlisted],
+        );
+        const promoted = delta.confirmed ? await promoteIntoFreeSeats(tx, current.eventId, now) : [];
+        const registration = await selectOne(tx, 'r.id = $1', [id]);
+        return { registration: registration ?? current, promoted: promoted[0] ?? null };
+      });
+    },
+
+    async fillFreeSeats(eventId, now) {
+      return db.transaction((tx) => promoteIntoFreeSeats(tx, eventId, now));
+    },
+
+    async checkIn(id, now, guard) {
+      return db.transaction(async (tx) => {
+        const rows = await tx.query<Row>(`${REGISTRATION_SELECT} WHERE r.id = $1 FOR UPDATE OF r`, [id]);
+        if (!rows[0]) throw notFound('报名记录');
+        const current = toRecord(rows[0]);
+        guard(current);
+        if (current.status === 'attended') return current;
+        await tx.query(`UPDATE registrations SET status = 'attended', attended_at = $2, updated_at = $2 WHERE id = $1`, [
+          id,
+          now,
+        ]);
+        return (await selectOne(tx, 'r.id = $1', [id])) ?? current;
+      });
+    },
+
+    get: (id) => selectOne(db, 'r.id = $1', [id]),
+
+    findByEventAndUser: (eventId, openid) => selectOne(db, 'r.event_id = $1 AND r.openid = $2', [eventId, openid]),
+
+    async listByUser(openid) {
+      const rows = await db.query<Row>(`${REGISTRATION_SELECT} WHERE r.openid = $1 ORDER BY r.created_at DESC, r.id`, [
+        openid,
+      ]);
+      return rows.map(toRecord);
+    },
+
+    async listByEvent(eventId, status) {
+      const rows = status
+        ? await db.query<Row>(`${REGISTRATION_SELECT} WHERE r.event_id = $1 AND r.status = $2 ORDER BY r.seq`, [
+            eventId,
+            status,
+          ])
+        : await db.query<Row>(`${REGISTRATION_SELECT} WHERE r.event_id = $1 ORDER BY r.seq`, [eventId]);
+      return rows.map(toRecord);
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import type { Role } from '@shared/users';
+import type { UserRecord, UsersRepo } from '../../core/ports';
+import { notFound } from '../../core/errors';
+import { iso, type SqlDb } from './db';
+
+type Row = Record<string, unknown>;
+
+const USER_SELECT = `
+  SELECT u.openid, u.roles, u.name, u.phone, u.enterprise_id, e.name AS enterprise_name, u.created_at
+  FROM users u LEFT JOIN enterprises e ON e.id = u.enterprise_id`;
+
+function toRecord(r: Row): UserRecord {
+  return {
+    openid: String(r.openid),
+    roles: (r.roles as Role[]) ?? [],
+    name: (r.name as string | null) ?? null,
+    phone: (r.phone as string | null) ?? null,
+    enterpriseId: (r.enterprise_id as string | null) ?? null,
+    enterpriseName: (r.enterprise_name as string | null) ?? null,
+    createdAt: iso(r.created_at),
+  };
+}
+
+export function sqlUsersRepo(db: SqlDb): UsersRepo {
+  const get = async (openid: string) => {
+    const rows = await db.query<Row>(`${USER_SELECT} WHERE u.openid = $1`, [openid]);
+    return rows[0] ? toRecord(rows[0]) : null;
+  };
+  return {
+    get,
+    async ensure(openid, now) {
+      await db.query(
+        `INSERT INTO users (openid, created_at, updated_at) VALUES ($1, $2, $2) ON CONFLICT (openid) DO NOTHING`,
+        [openid, now],
+      );
+      const user = await get(openid);
+      if (!user) throw new Error(`user ${openid} missing right after insert`);
+      return user;
+    },
+    async setRoles(openid, roles, now) {
+      const rows = await db.query('UPDATE users SET roles = $2, updated_at = $3 WHERE openid = $1 RETURNING openid', [
+        openid,
+        [...new Set(roles)],
+        now,
+      ]);
+      if (!rows.length) throw notFound('用户');
+      return (await get(openid)) as UserRecord;
+    },
+    async saveContact(openid, contact, now) {
+      await db.query('UPDATE users SET name = $2, phone = $3, updated_at = $4 WHERE openid = $1', [
+        openid,
+        contact.name,
+        contact.phone,
+        now,
+      ]);
+    },
+    async listByRole(role) {
+      const rows = await db.query<Row>(`${USER_SELECT} WHERE $1 = ANY(u.roles) ORDER BY u.created_at, u.openid`, [role]);
+      return rows.map(toRecord);
+    },
+    async bindEnterprise(openid, enterprise, now) {
+      await db.transaction(async (tx) => {
+        await tx.query(
+          'INSERT INTO enterprises (id, name, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING',
+          [enterprise.id, enterprise.name, now],
+        );
+        await tx.query('UPDATE users SET enterprise_id = $2, updated_at = $3 WHERE openid = $1', [openid, enterprise.id, now]);
+      });
+    },
+    async countByRole(role) {
+      const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users WHERE $1 = ANY(roles)', [role]);
+      return Number(rows[0]?.n ?? 0);
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { DomainError } from './errors';
+
+export interface EventCursor {
+  startAt: string;
+  id: string;
+}
+
+export function encodeCursor(cursor: EventCursor): string {
+  return Buffer.from(JSON.stringify([cursor.startAt, cursor.id])).toString('base64url');
+}
+
+/** A cursor is opaque to clients; a tampered one is bad input, not a fault. */
+export function decodeCursor(raw: string): EventCursor {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      typeof value[0] === 'string' &&
+      typeof value[1] === 'string' &&
+      !Number.isNaN(Date.parse(value[0]))
+    ) {
+      return { startAt: value[0], id: value[1] };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new DomainError('INVALID_INPUT', '分页参数不正确，请刷新后重试', [{ path: ['cursor'], message: '分页参数不正确' }]);
+}

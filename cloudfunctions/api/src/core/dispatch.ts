@@ -1,0 +1,77 @@
+/** The one dispatch both entries call: validate → authorize → use case → ApiResult. */
+import type { ZodError } from 'zod';
+import { contract, isActionName, type Access } from '@shared/contract';
+import { ERROR_MESSAGES, type ApiResult, type Issue } from '@shared/result';
+import { isAdmin, isStaff, type Ctx, type Deps } from './context';
+import { DomainError } from './errors';
+import { handlers } from './handlers';
+import type { UserRecord } from './ports';
+
+export interface Identity {
+  openid: string;
+}
+
+export interface DispatchOptions {
+  /** Where real faults are reported; defaults to console.error. */
+  logError?: (err: unknown, action: string) => void;
+}
+
+export async function dispatch(
+  deps: Deps,
+  identity: Identity | null,
+  action: string,
+  payload: unknown,
+  options: DispatchOptions = {},
+): Promise<ApiResult<unknown>> {
+  try {
+    if (!isActionName(action)) throw new DomainError('UNKNOWN_ACTION', `不支持的操作：${action.slice(0, 64)}`);
+    const spec = contract[action];
+    const parsed = spec.input.safeParse(payload ?? {});
+    if (!parsed.success) throw invalidInput(parsed.error);
+    const now = deps.now().toISOString();
+    const user = identity ? await deps.repos.users.ensure(identity.openid, now) : null;
+    assertAccess(spec.access, user);
+    const ctx: Ctx = { deps, user, now };
+    const handler = handlers[action] as (ctx: Ctx, input: unknown) => Promise<unknown>;
+    return { ok: true, data: await handler(ctx, parsed.data) };
+  } catch (err) {
+    if (err instanceof DomainError) {
+      return { ok: false, error: { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) } };
+    }
+    (options.logError ?? defaultLog)(err, action);
+    return { ok: false, error: { code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL } };
+  }
+}
+
+function assertAccess(access: Access, user: UserRecord | null): void {
+  if (access === 'public') return;
+  if (!user) throw new DomainError('UNAUTHENTICATED');
+  if (access === 'staff' && !isStaff(user)) throw new DomainError('FORBIDDEN', '仅工作人员可以进行此操作');
+  if (access === 'admin' && !isAdmin(user)) throw new DomainError('FORBIDDEN', '仅管理员可以进行此操作');
+}
+
+function invalidInput(error: ZodError): DomainError {
+  const issues: Issue[] = error.issues.map((i) => ({ path: i.path, message: chineseIssue(i) }));
+  const first = issues[0]?.message;
+  return new DomainError('INVALID_INPUT', first ? `填写的内容有误：${first}` : ERROR_MESSAGES.INVALID_INPUT, issues);
+}
+
+/** zod's own messages are English; our schemas give Chinese ones, this covers the generic cases. */
+function chineseIssue(issue: ZodError['issues'][number]): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.received === 'undefined' ? `缺少字段 ${fieldName(issue.path)}` : `字段 ${fieldName(issue.path)} 的类型不正确`;
+    case 'unrecognized_keys':
+      return `不接受的字段：${issue.keys.join('、')}`;
+    case 'invalid_enum_value':
+      return /[\u4e00-\u9fa5]/.test(issue.message) ? issue.message : `字段 ${fieldName(issue.path)} 的取值不正确`;
+    default:
+      return /[\u4e00-\u9fa5]/.test(issue.message) ? issue.message : `字段 ${fieldName(issue.path)} 不正确`;
+  }
+}
+
+const fieldName = (path: (string | number)[]): string => (path.length ? path.join('.') : '请求内容');
+
+function defaultLog(err: unknown, action: string): void {
+  console.error(`[api] ${action} failed`, err);
+}

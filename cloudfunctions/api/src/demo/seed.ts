@@ -1,0 +1,130 @@
+/**
+ * Demo data for `npm start`: the four personas and a few weeks of events whose titles come from the article's own activities.
+ * Every item has a fixed id and is skipped when present, so a second start never seeds twice.
+ */
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+import timezone from 'dayjs/plugin/timezone';
+import type { Audience, EventType } from '@shared/events';
+import type { Role } from '@shared/users';
+import type { Repositories, EventRecord } from '../core/ports';
+import { decideSeat } from '../registrations/seats';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+export const DEMO_PERSONAS: { openid: string; roles: Role[]; label: string }[] = [
+  { openid: 'demo-worker', roles: ['worker'], label: '新就业群体（外卖骑手）' },
+  { openid: 'demo-hr', roles: ['hr'], label: '企业人事负责人（上海咏姿时装有限公司）' },
+  { openid: 'demo-staff', roles: ['staff'], label: '综合党委工作人员' },
+  { openid: 'demo-admin', roles: ['admin'], label: '管理员' },
+];
+
+export const DEMO_ENTERPRISE = { id: 'demo-ent-yongzi', name: '上海咏姿时装有限公司' };
+
+interface DemoEvent {
+  id: string;
+  type: EventType;
+  title: string;
+  description: string;
+  location: string;
+  /** Days from today and the local (Asia/Shanghai) start hour. */
+  day: number;
+  hour: number;
+  hours: number;
+  capacity: number;
+  audience?: Audience;
+  waitlist?: boolean;
+  draft?: boolean;
+}
+
+const EVENTS: DemoEvent[] = [
+  { id: 'demo-fair-aid', type: 'fair', title: '就业援助月·“两新”企业专场招聘会', description: '镇内名优“两新”企业现场招聘，提供就业创业指导，帮助分析岗位要求、选择合适岗位。待业党员优先对接。', location: '佘山镇社区事务受理服务中心一楼大厅', day: 3, hour: 9, hours: 3, capacity: 200 },
+  { id: 'demo-fair-spring', type: 'fair', title: '春风行动·新就业群体专场招聘', description: '面向外卖骑手、快递员、网约车司机等新就业群体的专场招聘，现场提供岗位咨询与简历指导。', location: '佘山镇党群服务中心二楼多功能厅', day: 10, hour: 14, hours: 3, capacity: 150 },
+  { id: 'demo-fair-campus', type: 'fair', title: '名优企业进高校·云招聘直播', description: '通过微信公众号直播开展线上“云招聘”，园区企业人事负责人在线介绍岗位、答疑。', location: '线上（佘山镇微信公众号直播间）', day: 17, hour: 19, hours: 2, capacity: 500 },
+  { id: 'demo-training-rider', type: 'training', title: '送培训：骑手交通安全与职业技能培训', description: '“送培训、送政策、送服务”系列活动，讲解道路交通安全、职业技能等级认定与劳动权益保障。', location: '佘山镇新就业群体暖心驿站', day: 5, hour: 15, hours: 2, capacity: 40 },
+  { id: 'demo-training-cluster', type: 'training', title: '产业集群党建高质量发展研修班', description: '围绕“党组织工作如何与‘两新’组织高质量发展有机结合”开展专题座谈，面向“两新”组织党支部书记和企业代表。', location: '佘山镇综合党委会议室', day: 12, hour: 9, hours: 4, capacity: 40, audience: 'enterprises' },
+  { id: 'demo-policy-xiaoer', type: 'policy', title: '金牌“店小二”企业人才政策宣讲', description: '金牌“店小二”服务团队解读企业引才留才政策、人才公寓与补贴申报流程。', location: '佘山镇“1+4”人才服务点', day: 7, hour: 14, hours: 2, capacity: 60, audience: 'enterprises' },
+  { id: 'demo-policy-jobs', type: 'policy', title: '稳岗就业与灵活就业社保政策宣讲', description: '讲解灵活就业人员社保缴纳、就业补贴与技能提升补贴政策，现场答疑。', location: '佘山镇党群服务中心一楼报告厅', day: 14, hour: 10, hours: 2, capacity: 30, waitlist: false },
+  { id: 'demo-salon-friday', type: 'salon', title: '周五人才会客厅：新就业群体职业发展分享', description: '“周五人才会客厅”镇级人才服务品牌活动，邀请优秀骑手、快递员分享职业发展经历，小范围交流。', location: '佘山镇人才服务点会客厅', day: 4, hour: 18, hours: 2, capacity: 5 },
+  { id: 'demo-salon-shanlu', type: 'salon', title: '“聚创山麓”青年人才沙龙', description: '面向园区青年人才的交流沙龙，围绕项目对接、经营管理、技术支撑开展分享。', location: '佘山镇“聚创山麓”人才驿站', day: 19, hour: 14, hours: 3, capacity: 30 },
+  { id: 'demo-service-health', type: 'service', title: '送服务进企业：“山间咏汇”健康咨询', description: '在“山间咏汇”党群服务站开展健康咨询、妇联服务、人才服务等多元服务。', location: '上海咏姿时装有限公司“山间咏汇”党群服务站', day: 6, hour: 13, hours: 3, capacity: 50 },
+  { id: 'demo-service-station', type: 'service', title: '暖心驿站送服务：免费理发与手机贴膜', description: '为快递员、外卖骑手提供免费理发、手机贴膜、饮水休息等暖心服务。', location: '佘山镇新就业群体暖心驿站', day: 9, hour: 10, hours: 4, capacity: 20 },
+  { id: 'demo-draft-advice', type: 'salon', title: '“我为企业献一策”座谈会', description: '征集“两个覆盖”推进改进措施与企业发展瓶颈问题（草稿，尚未发布）。', location: '佘山镇综合党委会议室', day: 21, hour: 14, hours: 2, capacity: 30, draft: true },
+];
+
+export interface SeedResult {
+  createdEvents: number;
+}
+
+export async function seedDemo(repos: Repositories, now: Date, newId: () => string): Promise<SeedResult> {
+  const nowIso = now.toISOString();
+  // A persona already present keeps whatever roles an admin has given it since.
+  for (const p of DEMO_PERSONAS) {
+    if (await repos.users.get(p.openid)) continue;
+    await repos.users.ensure(p.openid, nowIso);
+    await repos.users.setRoles(p.openid, p.roles, nowIso);
+    if (p.roles.includes('hr')) await repos.users.bindEnterprise(p.openid, DEMO_ENTERPRISE, nowIso);
+  }
+
+  const today = dayjs(now).tz('Asia/Shanghai').startOf('day');
+  let createdEvents = 0;
+  for (const e of EVENTS) {
+    if (await repos.events.get(e.id)) continue;
+    const start = today.add(e.day, 'day').hour(e.hour);
+    const record: EventRecord = {
+      id: e.id,
+      type: e.type,
+      title: e.title,
+      description: e.description,
+      startAt: start.toISOString(),
+      endAt: start.add(e.hours, 'hour').toISOString(),
+      location: e.location,
+      capacity: e.capacity,
+      signupDeadline: start.subtract(1, 'day').hour(18).toISOString(),
+      waitlist: e.waitlist ?? true,
+      audience: e.audience ?? 'all',
+      status: e.draft ? 'draft' : 'published',
+      cancelReason: null,
+      publishedAt: e.draft ? null : nowIso,
+      createdBy: 'demo-staff',
+      createdAt: nowIso,
+      updatedAt: nowIso,
+      confirmedCount: 0,
+      waitlistCount: 0,
+    };
+    await repos.events.insert(record);
+    createdEvents += 1;
+  }
+  if (createdEvents) await seedRegistrations(repos, nowIso, newId);
+  return { createdEvents };
+}
+
+/** A few people already signed up, so staff lists and seat counts are not empty; the salon is one seat from full. */
+async function seedRegistrations(repos: Repositories, now: string, newId: () => string): Promise<void> {
+  const people = [
+    { openid: 'demo-rider-wang', name: '王师傅', phone: '13800000011' },
+    { openid: 'demo-courier-li', name: '李小燕', phone: '13900000022' },
+    { openid: 'demo-driver-zhang', name: '张建国', phone: '13700000033' },
+    { openid: 'demo-seeker-chen', name: '陈晓', phone: '13600000044' },
+  ];
+  const plan: [string, number][] = [
+    ['demo-salon-friday', 4],
+    ['demo-fair-aid', 3],
+    ['demo-training-rider', 2],
+  ];
+  for (const [eventId, count] of plan) {
+    for (const person of people.slice(0, count)) {
+      await repos.users.ensure(person.openid, now);
+      await repos.users.saveContact(person.openid, person, now);
+      await repos.registrations.register({
+        id: newId(),
+        eventId,
+        openid: person.openid,
+        contact: { name: person.name, phone: person.phone },
+        now,
+        decide: (event, existing) => decideSeat(event, existing, now),
+      });
+    }
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * `npm start`: build the H5 app if it is missing or older than its sources, open the database (PGlite in DATA_DIR,
+ * or PostgreSQL at DATABASE_URL), migrate, seed the demo once, and serve app + API on one port.
+ */
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openDb, migrate, sqlRepositories } from '../adapters/sql';
+import { newId } from '../core/ids';
+import type { Deps } from '../core/context';
+import { DEMO_PERSONAS, seedDemo } from '../demo/seed';
+import { buildGateway } from './gateway';
+import { createSessions, resolveSessionSecret } from './sessions';
+
+const ROOT = path.resolve(__dirname, '../../../..');
+
+async function main(): Promise<void> {
+  const env = process.env;
+  const port = Number(env.PORT ?? 8080);
+  const host = env.HOST ?? '127.0.0.1';
+  const dataDir = path.resolve(ROOT, env.DATA_DIR ?? '.data');
+  const demo = env.NODE_ENV !== 'production';
+  const staticDir = path.join(ROOT, 'dist-h5');
+
+  if (env.SKIP_H5_BUILD !== '1') ensureH5Build(staticDir);
+
+  const db = await openDb({ databaseUrl: env.DATABASE_URL, dataDir: path.join(dataDir, 'pglite') });
+  await migrate(db);
+  const repos = sqlRepositories(db);
+  const sessions = createSessions(resolveSessionSecret(env, dataDir, demo));
+  const deps: Deps = { repos, now: () => new Date(), newId, ...(demo ? { demoSessions: sessions } : {}) };
+  if (demo) {
+    const seeded = await seedDemo(repos, new Date(), newId);
+    if (seeded.createdEvents) console.log(`已写入演示数据：${seeded.createdEvents} 个活动`);
+  }
+
+  const app = await buildGateway({ deps, sessions, staticDir });
+  await app.listen({ port, host });
+  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`;
+  console.log(`\n佘山两新服务 is running at ${url}`);
+  console.log(`  database: ${db.engine === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${path.join(dataDir, 'pglite')}`}`);
+  if (demo) {
+    console.log('  demo personas (pick one on 我的, or POST /api/auth.demoLogin {"openid": "…"}):');
+    for (const p of DEMO_PERSONAS) console.log(`    ${p.openid.padEnd(12)} ${p.label}`);
+  }
+
+  const stop = async () => {
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/** Rebuild only when a source file is newer than the last build: a second start is instant. */
+function ensureH5Build(staticDir: string): void {
+  const built = path.join(staticDir, 'index.html');
+  const builtAt = fs.existsSync(built) ? fs.statSync(built).mtimeMs : 0;
+  if (builtAt && newestMtime(path.join(ROOT, 'src')) <= builtAt) return;
+  console.log('正在构建 H5 应用（首次启动约需半分钟）…');
+  execSync('npx taro build --type h5', { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,26 @@
+/** Capacity as pure logic: who gets a seat, who waits, who is turned away. */
+import { DomainError } from '../core/errors';
+import type { EventRecord, RegistrationRecord, SeatDecision } from '../core/ports';
+import type { Role } from '@shared/users';
+import { assertOpenForSignup } from '../events/rules';
+
+/** Signing up twice returns the first registration; a cancelled one may sign up again, at the back. */
+export function decideSeat(
+  event: EventRecord,
+  existing: RegistrationRecord | null,
+  now: string,
+): SeatDecision {
+  if (existing && existing.status !== 'cancelled') return { kind: 'keep-existing' };
+  assertOpenForSignup(event, now);
+  if (event.confirmedCount < event.capacity) return { kind: 'take', status: 'confirmed' };
+  if (event.waitlist) return { kind: 'take', status: 'waitlisted' };
+  throw new DomainError('EVENT_FULL', '名额已满，且本活动不设候补');
+}
+
+/** An event for enterprises takes HR contacts (and staff); one for workers takes everyone but HR-only accounts. */
+export function assertInAudience(event: EventRecord, roles: Role[]): void {
+  if (roles.includes('staff') || roles.includes('admin')) return;
+  if (event.audience === 'enterprises' && !roles.includes('hr')) {
+    throw new DomainError('NOT_IN_AUDIENCE', '该活动仅面向企业人事负责人');
+  }
+}

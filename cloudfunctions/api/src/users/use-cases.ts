@@ -1,0 +1,59 @@
+import type { DemoLoginOutput, GrantableRole, Me, UserSummary } from '@shared/users';
+import { caller, type Ctx } from '../core/context';
+import { DomainError } from '../core/errors';
+import type { UserRecord } from '../core/ports';
+
+export function toUserSummary(user: UserRecord): UserSummary {
+  return { openid: user.openid, roles: user.roles, name: user.name, createdAt: user.createdAt };
+}
+
+export async function getMe(ctx: Ctx): Promise<Me> {
+  const user = caller(ctx);
+  return {
+    openid: user.openid,
+    roles: user.roles,
+    profile: {
+      name: user.name,
+      phone: user.phone,
+      enterprise: user.enterpriseId && user.enterpriseName ? { id: user.enterpriseId, name: user.enterpriseName } : null,
+    },
+  };
+}
+
+/** Only the local demo gateway hands out sessions this way; WeChat's entry has no issuer. */
+export async function demoLogin(ctx: Ctx, input: { openid: string }): Promise<DemoLoginOutput> {
+  const sessions = ctx.deps.demoSessions;
+  if (!sessions) throw new DomainError('DEMO_LOGIN_DISABLED');
+  const user = await ctx.deps.repos.users.ensure(input.openid, ctx.now);
+  return { token: sessions.issue(user.openid), user: { openid: user.openid, roles: user.roles } };
+}
+
+export async function listUsers(ctx: Ctx, input: { role?: GrantableRole }): Promise<UserSummary[]> {
+  const roles: GrantableRole[] = input.role ? [input.role] : ['staff', 'admin'];
+  const seen = new Map<string, UserRecord>();
+  for (const role of roles) for (const u of await ctx.deps.repos.users.listByRole(role)) seen.set(u.openid, u);
+  return [...seen.values()].map(toUserSummary);
+}
+
+export async function grantRole(ctx: Ctx, input: { openid: string; role: GrantableRole }): Promise<UserSummary> {
+  const target = await loadKnownUser(ctx, input.openid);
+  if (target.roles.includes(input.role)) return toUserSummary(target);
+  return toUserSummary(await ctx.deps.repos.users.setRoles(target.openid, [...target.roles, input.role], ctx.now));
+}
+
+/** There is always one admin left, or nobody could grant roles again. */
+export async function revokeRole(ctx: Ctx, input: { openid: string; role: GrantableRole }): Promise<UserSummary> {
+  const target = await loadKnownUser(ctx, input.openid);
+  if (!target.roles.includes(input.role)) return toUserSummary(target);
+  if (input.role === 'admin' && (await ctx.deps.repos.users.countByRole('admin')) <= 1) {
+    throw new DomainError('LAST_ADMIN');
+  }
+  const roles = target.roles.filter((r) => r !== input.role);
+  return toUserSummary(await ctx.deps.repos.users.setRoles(target.openid, roles, ctx.now));
+}
+
+async function loadKnownUser(ctx: Ctx, openid: string): Promise<UserRecord> {
+  const user = await ctx.deps.repos.users.get(openid);
+  if (!user) throw new DomainError('NOT_FOUND', '未找到该用户，请让对方先登录一次小程序');
+  return user;
+}
