@@ -54,12 +54,8 @@ async function promoteIntoFreeSeats(tx: SqlExecutor, eventId: string, now: strin
     `UPDATE events SET confirmed_count = confirmed_count + $2, waitlist_count = waitlist_count - $2 WHERE id = $1`,
     [eventId, promoted.length],
   );
-  const records: RegistrationRecord[] = [];
-  for (const p of promoted) {
-    const r = await selectOne(tx, 'r.id = $1', [p.id]);
-    if (r) records.push(r);
-  }
-  return records;
+  const rows = await tx.query<Row>(`${REGISTRATION_SELECT} WHERE r.id = ANY($1) ORDER BY r.seq`, [promoted.map((p) => p.id)]);
+  return rows.map(toRecord);
 }
 
 function countDelta(status: RegistrationStatus): { confirmed: number; waitlisted: number } {
