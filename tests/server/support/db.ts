@@ -13,6 +13,8 @@ export const ENGINES: Engine[] = process.env.DATABASE_URL ? ['pglite', 'postgres
 
 export interface TestDb {
   db: SqlDb;
+  /** Connection string of the throwaway PostgreSQL database (none for PGlite). */
+  url?: string;
   drop(): Promise<void>;
 }
 
@@ -35,6 +37,7 @@ export async function openTestDb(engine: Engine = 'pglite'): Promise<TestDb> {
   await migrate(db);
   return {
     db,
+    url: url.toString(),
     async drop() {
       await db.close();
       const again = new Client({ connectionString: adminUrl });
