@@ -293,6 +293,10 @@ describe('events', () => {
     it.each([
       ['garbage', '%%%not-a-cursor%%%'],
       ['a JSON object', Buffer.from('{"startAt":"2026-12-01T00:00:00.000Z"}').toString('base64url')],
+      ['a date the database cannot read', Buffer.from('["1","id000001"]').toString('base64url')],
+      ['an id with a NUL byte', Buffer.from('["2026-12-01T00:00:00.000Z","a\\u0000b"]').toString('base64url')],
+      ['a year the database cannot store', Buffer.from('["+275760-09-13T00:00:00.000Z","id000001"]').toString('base64url')],
+      ['year zero', Buffer.from('["0000-01-01T00:00:00.000Z","id000001"]').toString('base64url')],
     ])('answers INVALID_INPUT on cursor for a tampered cursor (%s)', async (_what, cursor) => {
       await aPublishedEvent(world);
       expect(await world.send(null, 'events.list', { cursor })).toMatchObject({

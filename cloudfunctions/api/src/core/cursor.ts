@@ -1,3 +1,4 @@
+import { Id } from '@shared/common';
 import { DomainError } from './errors';
 
 export interface EventCursor {
@@ -17,8 +18,8 @@ export function decodeCursor(raw: string): EventCursor {
       Array.isArray(value) &&
       value.length === 2 &&
       typeof value[0] === 'string' &&
-      typeof value[1] === 'string' &&
-      !Number.isNaN(Date.parse(value[0]))
+      isStoredInstant(value[0]) &&
+      Id.safeParse(value[1]).success
     ) {
       return { startAt: value[0], id: value[1] };
     }
@@ -26,4 +27,11 @@ export function decodeCursor(raw: string): EventCursor {
     // fall through to the error below
   }
   throw new DomainError('INVALID_INPUT', '分页参数不正确，请刷新后重试', [{ path: ['cursor'], message: '分页参数不正确' }]);
+}
+
+/** Exactly the form `encodeCursor` writes; `Date.parse` alone takes '1' or year 275760, which the database refuses. */
+function isStoredInstant(value: string): boolean {
+  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(value)) return false;
+  const time = Date.parse(value);
+  return !Number.isNaN(time) && new Date(time).toISOString() === value && value >= '0001';
 }
