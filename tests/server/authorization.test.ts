@@ -1,0 +1,130 @@
+/**
+ * Who may call what, over every action of the contract and every kind of caller.
+ * The table below states each action's access level a second time, on purpose: loosening it in the contract
+ * fails here, and a new action without an entry fails here too.
+ */
+import { ACTION_NAMES, contract, type Access, type ActionName } from '@shared/contract';
+import type { ApiResult } from '@shared/result';
+import { createSessions } from '../../cloudfunctions/api/src/http/sessions';
+import { anEvent, contactOf, makeWorld, type World } from './support/world';
+
+type Caller = 'anonymous' | 'worker' | 'hr' | 'staff' | 'admin';
+const CALLERS: Caller[] = ['anonymous', 'worker', 'hr', 'staff', 'admin'];
+const OPENID: Record<Caller, string | null> = {
+  anonymous: null,
+  worker: 'worker-1',
+  hr: 'hr-1',
+  staff: 'staff-1',
+  admin: 'admin-1',
+};
+
+/** Ids that exist in every test: a published event, a draft, and a registration of each logged-in caller. */
+interface Fixture {
+  eventId: string;
+  draftId: string;
+  registrationOf: Record<string, string>;
+}
+
+interface Entry {
+  access: Access;
+  /** A valid payload; `openid` is the caller's, so each caller can act on their own registration. */
+  payload: (f: Fixture, openid: string | null) => unknown;
+}
+
+const TABLE: Record<ActionName, Entry> = {
+  'auth.demoLogin': { access: 'public', payload: () => ({ openid: 'rider-new' }) },
+  'me.get': { access: 'user', payload: () => ({}) },
+  'events.list': { access: 'public', payload: () => ({ type: 'training', limit: 10 }) },
+  'events.get': { access: 'public', payload: (f) => ({ id: f.eventId }) },
+  'events.create': { access: 'staff', payload: () => anEvent() },
+  'events.update': { access: 'staff', payload: (f) => ({ id: f.eventId, title: '骑手职业技能培训（第二期）' }) },
+  'events.publish': { access: 'staff', payload: (f) => ({ id: f.draftId }) },
+  'events.cancel': { access: 'staff', payload: (f) => ({ id: f.eventId, reason: '场地临时调整' }) },
+  'registrations.create': { access: 'user', payload: (f) => ({ eventId: f.eventId, contact: contactOf(7) }) },
+  'registrations.cancel': {
+    access: 'user',
+    payload: (f, openid) => ({ id: f.registrationOf[openid ?? 'worker-1'] }),
+  },
+  'registrations.mine': { access: 'user', payload: () => ({}) },
+  'registrations.listByEvent': { access: 'staff', payload: (f) => ({ eventId: f.eventId }) },
+  'registrations.checkIn': { access: 'staff', payload: (f) => ({ id: f.registrationOf['worker-1'] }) },
+  'users.list': { access: 'admin', payload: () => ({}) },
+  'users.grantRole': { access: 'admin', payload: () => ({ openid: 'worker-2', role: 'staff' }) },
+  'users.revokeRole': { access: 'admin', payload: () => ({ openid: 'staff-2', role: 'staff' }) },
+};
+
+/** The error a caller must get, or null when the action must go through. */
+function expectedRefusal(access: Access, caller: Caller): 'UNAUTHENTICATED' | 'FORBIDDEN' | null {
+  if (access === 'public') return null;
+  if (caller === 'anonymous') return 'UNAUTHENTICATED';
+  if (access === 'user') return null;
+  if (access === 'staff') return caller === 'staff' || caller === 'admin' ? null : 'FORBIDDEN';
+  return caller === 'admin' ? null : 'FORBIDDEN';
+}
+
+async function snapshotTables(world: World): Promise<Record<string, unknown[]>> {
+  const tables: Record<string, unknown[]> = {};
+  for (const table of ['events', 'registrations', 'users', 'enterprises']) {
+    tables[table] = await world.testDb.db.query(`SELECT * FROM ${table} ORDER BY 1`);
+  }
+  return tables;
+}
+
+describe('who may call each action', () => {
+  let world: World;
+  let fixture: Fixture;
+  beforeAll(async () => {
+    world = await makeWorld('pglite', { demoSessions: createSessions('authorization-test-secret-0123456789abcdef') });
+  });
+  beforeEach(async () => {
+    await world.reset();
+    fixture = await buildFixture(world);
+  });
+  afterAll(() => world.close());
+
+  it('has an entry for every action of the contract, with the access level the contract declares', () => {
+    const missing = ACTION_NAMES.filter((name) => !(name in TABLE));
+    expect(missing).toEqual([]);
+    const declared = Object.fromEntries(ACTION_NAMES.map((name) => [name, contract[name].access]));
+    const stated = Object.fromEntries(ACTION_NAMES.map((name) => [name, TABLE[name]?.access]));
+    expect(declared).toEqual(stated);
+  });
+
+  const cells = ACTION_NAMES.flatMap((action) => CALLERS.map((caller) => [action, caller] as const));
+
+  it.each(cells)('%s called by %s is refused or served according to its access level', async (action, caller) => {
+    const entry = TABLE[action];
+    expect(entry).toBeDefined();
+    const openid = OPENID[caller];
+    const refusal = expectedRefusal(entry.access, caller);
+    const before = await snapshotTables(world);
+
+    const result = (await world.send(openid, action, entry.payload(fixture, openid))) as ApiResult<unknown>;
+
+    if (refusal) {
+      expect(result).toMatchObject({ ok: false, error: { code: refusal, message: expect.stringMatching(/[\u4e00-\u9fa5]/) } });
+      expect(await snapshotTables(world)).toEqual(before);
+    } else {
+      expect(result).toMatchObject({ ok: true });
+    }
+  });
+});
+
+async function buildFixture(world: World): Promise<Fixture> {
+  await world.givenUser('worker-1');
+  await world.givenUser('worker-2');
+  await world.givenUser('staff-2', ['staff']);
+  await world.givenUser('hr-1', ['hr']);
+  await world.deps.repos.users.bindEnterprise('hr-1', { id: 'ent-yongzi', name: '上海咏姿时装有限公司' }, world.clock.now.toISOString());
+
+  const event = await world.call('staff-1', 'events.create', anEvent({ capacity: 20 }));
+  await world.call('staff-1', 'events.publish', { id: event.id });
+  const draft = await world.call('staff-1', 'events.create', anEvent({ title: '还在筹备的招聘会', type: 'fair' }));
+
+  const registrationOf: Record<string, string> = {};
+  for (const [n, openid] of ['worker-1', 'hr-1', 'staff-1', 'admin-1'].entries()) {
+    const registration = await world.call(openid, 'registrations.create', { eventId: event.id, contact: contactOf(n + 1) });
+    registrationOf[openid] = registration.id;
+  }
+  return { eventId: event.id, draftId: draft.id, registrationOf };
+}
