@@ -21,6 +21,26 @@ import {
   type RegistrationWithEvent,
   type RegistrationWithUser,
 } from './registrations';
+import {
+  IntentAdvanceInput,
+  IntentAssignInput,
+  IntentListInput,
+  IntentSubmitInput,
+  IntentUpdateInput,
+  RecordIdInput,
+  ReportAdvanceInput,
+  ReportSubmitInput,
+  ReportListInput,
+  type Intent,
+  type IntentListItem,
+  type IntentStaffView,
+  type IntentStats,
+  type MemberReport,
+  type MemberReportListItem,
+  type MemberReportStaffView,
+  type PartyOrg,
+} from './intents';
+import { OutboxListInput, type OutboxItem } from './outbox';
 import { DemoLoginInput, RoleChangeInput, UsersListInput, type DemoLoginOutput, type Me, type UserSummary } from './users';
 
 /**
@@ -54,6 +74,26 @@ export const contract = {
   'registrations.mine': action<RegistrationWithEvent[]>()('user', Empty),
   'registrations.listByEvent': action<RegistrationWithUser[]>()('staff', RegistrationsByEventInput),
   'registrations.checkIn': action<Registration>()('staff', RegistrationIdInput),
+
+  'intents.submit': action<Intent>()('user', IntentSubmitInput),
+  'intents.mine': action<Intent[]>()('user', Empty),
+  'intents.update': action<Intent>()('user', IntentUpdateInput),
+  'intents.withdraw': action<Intent>()('user', RecordIdInput),
+  'intents.list': action<Page<IntentListItem>>()('staff', IntentListInput),
+  'intents.get': action<IntentStaffView>()('staff', RecordIdInput),
+  'intents.advance': action<IntentStaffView>()('staff', IntentAdvanceInput),
+  'intents.assign': action<IntentStaffView>()('staff', IntentAssignInput),
+  'intents.stats': action<IntentStats>()('staff', Empty),
+
+  'memberReports.submit': action<MemberReport>()('user', ReportSubmitInput),
+  'memberReports.mine': action<MemberReport[]>()('user', Empty),
+  'memberReports.withdraw': action<MemberReport>()('user', RecordIdInput),
+  'memberReports.list': action<Page<MemberReportListItem>>()('staff', ReportListInput),
+  'memberReports.get': action<MemberReportStaffView>()('staff', RecordIdInput),
+  'memberReports.advance': action<MemberReportStaffView>()('staff', ReportAdvanceInput),
+
+  'partyOrgs.list': action<PartyOrg[]>()('staff', Empty),
+  'outbox.list': action<OutboxItem[]>()('staff', OutboxListInput),
 
   'users.list': action<UserSummary[]>()('admin', UsersListInput),
   'users.grantRole': action<UserSummary>()('admin', RoleChangeInput),

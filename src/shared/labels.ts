@@ -2,6 +2,7 @@
 import type { Audience, EventStatus, EventType } from './events';
 import type { RegistrationStatus } from './registrations';
 import type { Role } from './users';
+import type { Education, Gender, IntentStatus, Occupation, PoliticalStatus, ReportStatus, ReportWish } from './intents';
 
 export const EVENT_TYPE_LABELS: Record<EventType, string> = {
   fair: '招聘专场',
@@ -42,3 +43,45 @@ export function registrationLabel(status: RegistrationStatus, position: number |
   if (status === 'waitlisted' && position) return `候补第 ${position} 位`;
   return REGISTRATION_STATUS_LABELS[status];
 }
+
+export const INTENT_STATUS_LABELS: Record<IntentStatus, string> = {
+  submitted: '已提交',
+  contacted: '已联系',
+  applied: '已递交入党申请书',
+  activist: '已列为入党积极分子',
+  closed: '已结束',
+};
+
+export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
+  submitted: '已提交',
+  contacted: '已联系',
+  transferred: '已完成报到',
+  closed: '已结束',
+};
+
+export const OCCUPATION_LABELS: Record<Occupation, string> = {
+  rider: '外卖骑手',
+  courier: '快递员',
+  ride_hailing: '网约车司机',
+  truck_driver: '货车司机',
+  live_seller: '互联网营销师',
+  other: '其他',
+};
+
+export const GENDER_LABELS: Record<Gender, string> = { male: '男', female: '女' };
+
+export const POLITICAL_STATUS_LABELS: Record<PoliticalStatus, string> = { masses: '群众', league_member: '共青团员' };
+
+export const EDUCATION_LABELS: Record<Education, string> = {
+  junior: '初中及以下',
+  senior: '高中',
+  vocational: '中专/技校',
+  college: '大专',
+  bachelor: '本科',
+  master: '研究生',
+};
+
+export const REPORT_WISH_LABELS: Record<ReportWish, string> = {
+  transfer: '将组织关系转入佘山镇',
+  flow: '作为流动党员参加组织生活',
+};

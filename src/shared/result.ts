@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'INVALID_TRANSITION'
   | 'CAPACITY_BELOW_CONFIRMED'
   | 'LAST_ADMIN'
+  | 'ALREADY_SUBMITTED'
+  | 'NOT_EDITABLE'
   | 'RATE_LIMITED'
   | 'INTERNAL';
 
@@ -52,6 +54,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   INVALID_TRANSITION: 409,
   CAPACITY_BELOW_CONFIRMED: 409,
   LAST_ADMIN: 409,
+  ALREADY_SUBMITTED: 409,
+  NOT_EDITABLE: 409,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 };
@@ -74,6 +78,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   INVALID_TRANSITION: '当前状态下不能进行此操作',
   CAPACITY_BELOW_CONFIRMED: '人数上限不能少于已报名人数',
   LAST_ADMIN: '至少需要保留一名管理员',
+  ALREADY_SUBMITTED: '您已有一份正在跟进的申请，请勿重复提交',
+  NOT_EDITABLE: '工作人员已与您联系，内容不能再修改',
   RATE_LIMITED: '操作太频繁，请稍后再试',
   INTERNAL: '服务暂时不可用，请稍后再试',
 };

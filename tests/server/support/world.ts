@@ -58,7 +58,7 @@ export async function makeWorld(engine: Engine = 'pglite', options: { demoSessio
       await deps.repos.users.setRoles(openid, roles, clock.now.toISOString());
     },
     async reset() {
-      await testDb.db.query('TRUNCATE registrations, events, users, enterprises CASCADE');
+      await testDb.db.query('TRUNCATE registrations, events, followup_steps, followups, audit_log, outbox, users, enterprises CASCADE');
       clock.now = T0;
       await world.givenUser('staff-1', ['staff']);
       await world.givenUser('admin-1', ['admin']);

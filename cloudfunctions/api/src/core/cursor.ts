@@ -1,17 +1,18 @@
 import { Id } from '@shared/common';
 import { DomainError } from './errors';
 
-export interface EventCursor {
-  startAt: string;
+/** A keyset position: the sort instant of the last row seen and its id. */
+export interface Cursor {
+  at: string;
   id: string;
 }
 
-export function encodeCursor(cursor: EventCursor): string {
-  return Buffer.from(JSON.stringify([cursor.startAt, cursor.id])).toString('base64url');
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.at, cursor.id])).toString('base64url');
 }
 
 /** A cursor is opaque to clients; a tampered one is bad input, not a fault. */
-export function decodeCursor(raw: string): EventCursor {
+export function decodeCursor(raw: string): Cursor {
   try {
     const value: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
     if (
@@ -21,7 +22,7 @@ export function decodeCursor(raw: string): EventCursor {
       isStoredInstant(value[0]) &&
       Id.safeParse(value[1]).success
     ) {
-      return { startAt: value[0], id: value[1] };
+      return { at: value[0], id: value[1] };
     }
   } catch {
     // fall through to the error below

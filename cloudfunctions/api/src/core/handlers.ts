@@ -9,6 +9,27 @@ import {
   listMyRegistrations,
   registerForEvent,
 } from '../registrations/use-cases';
+import {
+  advanceIntent,
+  assignIntent,
+  getIntentForStaff,
+  intentStats,
+  listIntents,
+  listPartyOrgs,
+  myIntents,
+  submitIntent,
+  updateIntent,
+  withdrawIntent,
+} from '../intents/use-cases';
+import {
+  advanceReport,
+  getReportForStaff,
+  listReports,
+  myReports,
+  submitReport,
+  withdrawReport,
+} from '../member-reports/use-cases';
+import { listOutbox } from '../outbox/use-cases';
 import { demoLogin, getMe, grantRole, listUsers, revokeRole } from '../users/use-cases';
 
 export type Handlers = { [A in ActionName]: (ctx: Ctx, input: ParsedInput<A>) => Promise<ActionOutput<A>> };
@@ -27,6 +48,23 @@ export const handlers: Handlers = {
   'registrations.mine': listMyRegistrations,
   'registrations.listByEvent': listEventRegistrations,
   'registrations.checkIn': checkIn,
+  'intents.submit': submitIntent,
+  'intents.mine': myIntents,
+  'intents.update': updateIntent,
+  'intents.withdraw': withdrawIntent,
+  'intents.list': listIntents,
+  'intents.get': getIntentForStaff,
+  'intents.advance': advanceIntent,
+  'intents.assign': assignIntent,
+  'intents.stats': intentStats,
+  'memberReports.submit': submitReport,
+  'memberReports.mine': myReports,
+  'memberReports.withdraw': withdrawReport,
+  'memberReports.list': listReports,
+  'memberReports.get': getReportForStaff,
+  'memberReports.advance': advanceReport,
+  'partyOrgs.list': listPartyOrgs,
+  'outbox.list': listOutbox,
   'users.list': listUsers,
   'users.grantRole': grantRole,
   'users.revokeRole': revokeRole,

@@ -25,14 +25,14 @@ export async function listEvents(ctx: Ctx, input: EventListInput): Promise<Page<
     type: input.type,
     status: input.status ?? 'published',
     endsAfter: staff && (input.status || input.includePast) ? undefined : ctx.now,
-    after: input.cursor ? decodeCursor(input.cursor) : undefined,
+    after: input.cursor ? toEventPosition(decodeCursor(input.cursor)) : undefined,
     limit: limit + 1,
   });
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
     items: page.map(toEvent),
-    nextCursor: rows.length > limit && last ? encodeCursor({ startAt: last.startAt, id: last.id }) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor({ at: last.startAt, id: last.id }) : null,
   };
 }
 
@@ -108,6 +108,8 @@ export async function cancelEvent(ctx: Ctx, input: { id: string; reason: string 
   });
   return toEvent(updated);
 }
+
+const toEventPosition = (c: { at: string; id: string }) => ({ startAt: c.at, id: c.id });
 
 /** Stored and returned in UTC ("Z"), the offset the client gave is only a way of writing the instant. */
 function normalizeInstant(value: string): string {

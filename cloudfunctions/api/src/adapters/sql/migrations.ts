@@ -77,6 +77,86 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'membership intents, member reports, audit log, outbox',
+    sql: `
+      CREATE TABLE party_orgs (
+        id text PRIMARY KEY,
+        name text NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('standalone', 'joint'))
+      );
+      CREATE TABLE followups (
+        id text PRIMARY KEY,
+        kind text NOT NULL CHECK (kind IN ('intent', 'report')),
+        openid text REFERENCES users(openid),
+        status text NOT NULL,
+        name text,
+        phone text,
+        gender text,
+        birth_month text,
+        occupation text,
+        employer text,
+        political_status text,
+        education text,
+        statement text,
+        home_org text,
+        wish text,
+        org_id text REFERENCES party_orgs(id),
+        close_reason text,
+        consent_at timestamptz NOT NULL,
+        contacted_at timestamptz,
+        withdrawn_at timestamptz,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      -- one open record of each kind per person
+      CREATE UNIQUE INDEX followups_one_open ON followups (kind, openid) WHERE status <> 'closed';
+      CREATE INDEX followups_listing_idx ON followups (kind, status, created_at DESC, id);
+      CREATE INDEX followups_listing_all_idx ON followups (kind, created_at DESC, id);
+      CREATE TABLE followup_steps (
+        id bigserial PRIMARY KEY,
+        followup_id text NOT NULL REFERENCES followups(id),
+        from_status text,
+        to_status text NOT NULL,
+        note text,
+        reason text,
+        actor text NOT NULL,
+        at timestamptz NOT NULL
+      );
+      CREATE INDEX followup_steps_idx ON followup_steps (followup_id, id);
+      CREATE TABLE audit_log (
+        id bigserial PRIMARY KEY,
+        actor text NOT NULL,
+        action text NOT NULL,
+        record_type text NOT NULL,
+        record_id text NOT NULL,
+        detail text,
+        at timestamptz NOT NULL
+      );
+      CREATE INDEX audit_log_record_idx ON audit_log (record_type, record_id, id);
+      CREATE TABLE outbox (
+        id bigserial PRIMARY KEY,
+        openid text NOT NULL,
+        template text NOT NULL,
+        data text NOT NULL,
+        status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'failed')),
+        attempts integer NOT NULL DEFAULT 0,
+        created_at timestamptz NOT NULL,
+        sent_at timestamptz
+      );
+      CREATE INDEX outbox_pending_idx ON outbox (status, id);
+      INSERT INTO party_orgs (id, name, kind) VALUES
+        ('org-joint-sheshan', '佘山镇“两新”组织联合党支部', 'joint'),
+        ('org-joint-park', '佘山镇产业园区联合党支部', 'joint'),
+        ('org-quanlan', '上海全澜科技有限公司党支部', 'standalone'),
+        ('org-jiechi', '上海洁驰清洁设备有限公司党支部', 'standalone'),
+        ('org-nengfu', '上海能伏智能电气有限公司党支部', 'standalone'),
+        ('org-yongzi', '上海咏姿时装有限公司党支部', 'standalone'),
+        ('org-qimao', '七猫党支部', 'standalone'),
+        ('org-anyufeng', '安宇峰党支部', 'standalone')
+    `,
+  },
 ];
 
 export async function migrate(db: SqlDb): Promise<number[]> {
