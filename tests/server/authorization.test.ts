@@ -4,6 +4,7 @@
  * fails here, and a new action without an entry fails here too.
  */
 import { ACTION_NAMES, contract, type Access, type ActionName } from '@shared/contract';
+import type { IntentSubmitInput, ReportSubmitInput } from '@shared/intents';
 import type { ApiResult } from '@shared/result';
 import { createSessions } from '../../cloudfunctions/api/src/http/sessions';
 import { anEvent, contactOf, makeWorld, type World } from './support/world';
@@ -18,18 +19,24 @@ const OPENID: Record<Caller, string | null> = {
   admin: 'admin-1',
 };
 
-/** Ids that exist in every test: a published event, a draft, and a registration of each logged-in caller. */
+/** Ids that exist in every test: a published event, a draft, and a registration, intent and report of each logged-in caller. */
 interface Fixture {
   eventId: string;
   draftId: string;
   registrationOf: Record<string, string>;
+  intentOf: Record<string, string>;
+  reportOf: Record<string, string>;
 }
 
 interface Entry {
   access: Access;
-  /** A valid payload; `openid` is the caller's, so each caller can act on their own registration. */
+  /** A valid payload; `openid` is the caller's, so each caller can act on their own records. */
   payload: (f: Fixture, openid: string | null) => unknown;
+  /** Makes the payload valid for this caller (one open intent per person: withdraw it before submitting again). */
+  before?: (world: World, f: Fixture, openid: string) => Promise<void>;
 }
+
+const own = (records: Record<string, string>, openid: string | null) => records[openid ?? 'worker-1'];
 
 const TABLE: Record<ActionName, Entry> = {
   'auth.demoLogin': { access: 'public', payload: () => ({ openid: 'rider-new' }) },
@@ -48,6 +55,35 @@ const TABLE: Record<ActionName, Entry> = {
   'registrations.mine': { access: 'user', payload: () => ({}) },
   'registrations.listByEvent': { access: 'staff', payload: (f) => ({ eventId: f.eventId }) },
   'registrations.checkIn': { access: 'staff', payload: (f) => ({ id: f.registrationOf['worker-1'] }) },
+
+  'intents.submit': {
+    access: 'user',
+    payload: () => anIntent(),
+    before: async (world, f, openid) => void (await world.call(openid, 'intents.withdraw', { id: f.intentOf[openid] })),
+  },
+  'intents.mine': { access: 'user', payload: () => ({}) },
+  'intents.update': { access: 'user', payload: (f, openid) => ({ id: own(f.intentOf, openid), employer: '饿了么佘山站' }) },
+  'intents.withdraw': { access: 'user', payload: (f, openid) => ({ id: own(f.intentOf, openid) }) },
+  'intents.list': { access: 'staff', payload: () => ({ status: 'submitted', limit: 10 }) },
+  'intents.get': { access: 'staff', payload: (f) => ({ id: f.intentOf['worker-1'] }) },
+  'intents.advance': { access: 'staff', payload: (f) => ({ id: f.intentOf['worker-1'], to: 'contacted', note: '电话联系，约周五面谈' }) },
+  'intents.assign': { access: 'staff', payload: (f) => ({ id: f.intentOf['worker-1'], orgId: 'org-joint-sheshan' }) },
+  'intents.stats': { access: 'staff', payload: () => ({}) },
+
+  'memberReports.submit': {
+    access: 'user',
+    payload: () => aReport(),
+    before: async (world, f, openid) => void (await world.call(openid, 'memberReports.withdraw', { id: f.reportOf[openid] })),
+  },
+  'memberReports.mine': { access: 'user', payload: () => ({}) },
+  'memberReports.withdraw': { access: 'user', payload: (f, openid) => ({ id: own(f.reportOf, openid) }) },
+  'memberReports.list': { access: 'staff', payload: () => ({ limit: 10 }) },
+  'memberReports.get': { access: 'staff', payload: (f) => ({ id: f.reportOf['worker-1'] }) },
+  'memberReports.advance': { access: 'staff', payload: (f) => ({ id: f.reportOf['worker-1'], to: 'contacted' }) },
+
+  'partyOrgs.list': { access: 'staff', payload: () => ({}) },
+  'outbox.list': { access: 'staff', payload: () => ({ openid: 'worker-1' }) },
+
   'users.list': { access: 'admin', payload: () => ({}) },
   'users.grantRole': { access: 'admin', payload: () => ({ openid: 'worker-2', role: 'staff' }) },
   'users.revokeRole': { access: 'admin', payload: () => ({ openid: 'staff-2', role: 'staff' }) },
@@ -62,11 +98,33 @@ function expectedRefusal(access: Access, caller: Caller): 'UNAUTHENTICATED' | 'F
   return caller === 'admin' ? null : 'FORBIDDEN';
 }
 
+const anIntent = (): IntentSubmitInput => ({
+  name: '王小明',
+  gender: 'male',
+  birthMonth: '2001-05',
+  phone: '13800000013',
+  occupation: 'rider',
+  politicalStatus: 'league_member',
+  consent: true,
+});
+
+const aReport = (): ReportSubmitInput => ({
+  name: '李建华',
+  phone: '13900000021',
+  homeOrg: '安徽省阜阳市某村党支部',
+  employer: '顺丰速运佘山营业部',
+  wish: 'flow',
+  consent: true,
+});
+
+/** Every row of every table (whatever tables later migrations add), to show a refused call wrote nothing. */
 async function snapshotTables(world: World): Promise<Record<string, unknown[]>> {
+  const names = await world.testDb.db.query<{ name: string }>(
+    `SELECT table_name AS name FROM information_schema.tables
+     WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`,
+  );
   const tables: Record<string, unknown[]> = {};
-  for (const table of ['events', 'registrations', 'users', 'enterprises']) {
-    tables[table] = await world.testDb.db.query(`SELECT * FROM ${table} ORDER BY 1`);
-  }
+  for (const { name } of names) tables[name] = await world.testDb.db.query(`SELECT * FROM "${name}" ORDER BY 1`);
   return tables;
 }
 
@@ -97,6 +155,7 @@ describe('who may call each action', () => {
     expect(entry).toBeDefined();
     const openid = OPENID[caller];
     const refusal = expectedRefusal(entry.access, caller);
+    if (!refusal && openid && entry.before) await entry.before(world, fixture, openid);
     const before = await snapshotTables(world);
 
     const result = (await world.send(openid, action, entry.payload(fixture, openid))) as ApiResult<unknown>;
@@ -122,9 +181,12 @@ async function buildFixture(world: World): Promise<Fixture> {
   const draft = await world.call('staff-1', 'events.create', anEvent({ title: '还在筹备的招聘会', type: 'fair' }));
 
   const registrationOf: Record<string, string> = {};
+  const intentOf: Record<string, string> = {};
+  const reportOf: Record<string, string> = {};
   for (const [n, openid] of ['worker-1', 'hr-1', 'staff-1', 'admin-1'].entries()) {
-    const registration = await world.call(openid, 'registrations.create', { eventId: event.id, contact: contactOf(n + 1) });
-    registrationOf[openid] = registration.id;
+    registrationOf[openid] = (await world.call(openid, 'registrations.create', { eventId: event.id, contact: contactOf(n + 1) })).id;
+    intentOf[openid] = (await world.call(openid, 'intents.submit', anIntent())).id;
+    reportOf[openid] = (await world.call(openid, 'memberReports.submit', aReport())).id;
   }
-  return { eventId: event.id, draftId: draft.id, registrationOf };
+  return { eventId: event.id, draftId: draft.id, registrationOf, intentOf, reportOf };
 }
