@@ -330,7 +330,7 @@ function badPayloads(entry: Entry, f: Fixture): [string, unknown][] {
   for (const [path, value] of leaves(valid)) {
     const accepted = entry.accepts?.[path] ?? [];
     const wrong = [123, -1.5, true, null, [], {}, 'text'].filter((v) => kind(v) !== kind(value));
-    const sameKind = typeof value === 'string' ? [HUGE, ''] : typeof value === 'number' ? BAD_NUMBERS : [];
+    const sameKind = typeof value === 'string' ? [HUGE, '', 'ab\u0000cd'] : typeof value === 'number' ? BAD_NUMBERS : [];
     for (const bad of [...wrong, ...sameKind]) {
       if (accepted.some((a) => Object.is(a, bad))) continue;
       cases.push([`${path} = ${show(bad)}`, withField(valid, path, bad)]);

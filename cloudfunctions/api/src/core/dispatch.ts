@@ -28,6 +28,7 @@ export async function dispatch(
     const spec = contract[action];
     const parsed = spec.input.safeParse(payload ?? {});
     if (!parsed.success) throw invalidInput(parsed.error);
+    assertNoNulCharacters(parsed.data);
     const now = deps.now().toISOString();
     const user = identity ? await deps.repos.users.ensure(identity.openid, now) : null;
     assertAccess(spec.access, user);
@@ -71,6 +72,22 @@ function chineseIssue(issue: ZodError['issues'][number]): string {
 }
 
 const fieldName = (path: (string | number)[]): string => (path.length ? path.join('.') : '请求内容');
+
+/** PostgreSQL text cannot hold U+0000: a string carrying one is bad input, not a database fault. */
+function assertNoNulCharacters(data: unknown): void {
+  const issues: Issue[] = [];
+  const visit = (value: unknown, path: (string | number)[]): void => {
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) issues.push({ path, message: `字段 ${fieldName(path)} 含有不可见的非法字符` });
+    } else if (Array.isArray(value)) {
+      value.forEach((v, i) => visit(v, [...path, i]));
+    } else if (value && typeof value === 'object') {
+      for (const [key, v] of Object.entries(value)) visit(v, [...path, key]);
+    }
+  };
+  visit(data, []);
+  if (issues.length) throw new DomainError('INVALID_INPUT', `填写的内容有误：${issues[0].message}`, issues);
+}
 
 function defaultLog(err: unknown, action: string): void {
   console.error(`[api] ${action} failed`, err);
