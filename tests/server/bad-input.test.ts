@@ -317,6 +317,7 @@ function eventCases(): [string, unknown][] {
 function badPayloads(entry: Entry, f: Fixture): [string, unknown][] {
   const valid = entry.valid(f);
   const cases: [string, unknown][] = [
+    ['null instead of an object', null],
     ['an array instead of an object', []],
     ['an array holding the payload', [valid]],
     ['a string instead of an object', 'payload'],

@@ -26,7 +26,8 @@ export async function dispatch(
   try {
     if (!isActionName(action)) throw new DomainError('UNKNOWN_ACTION', `不支持的操作：${action.slice(0, 64)}`);
     const spec = contract[action];
-    const parsed = spec.input.safeParse(payload ?? {});
+    // No payload at all is `{}`; an explicit null is not an object and is refused like any other.
+    const parsed = spec.input.safeParse(payload === undefined ? {} : payload);
     if (!parsed.success) throw invalidInput(parsed.error);
     assertNoNulCharacters(parsed.data);
     const now = deps.now().toISOString();
