@@ -1,0 +1,34 @@
+/**
+ * `npm run bench`: prints figures for the paths that get busy — a sign-up storm, events.list on a big table, and the
+ * H5 first render — on PGlite, and on PostgreSQL too when DATABASE_URL is set. Nothing here passes or fails on time.
+ */
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { runEventsList } from './events-list';
+import { runH5FirstRender } from './h5-first-render';
+import { runSignupStorm } from './signup-storm';
+import { ms, section, table, type SummaryRow } from './stats';
+import { ENGINES } from './world';
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  console.log('佘山两新服务 — benchmarks');
+  console.log(
+    `node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, engines: ${ENGINES.join(
+      ', ',
+    )}${process.env.DATABASE_URL ? '' : ' (set DATABASE_URL to add PostgreSQL)'}`,
+  );
+  const rows: SummaryRow[] = [];
+  rows.push(...(await runSignupStorm()));
+  rows.push(...(await runEventsList()));
+  rows.push(...(await runH5FirstRender()));
+
+  section('Summary');
+  console.log(table([['section', 'engine', 'figures'], ...rows.map((r) => [r.section, r.engine, r.figures])]));
+  console.log(`\nwhole bench: ${ms(performance.now() - started)}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
