@@ -26,6 +26,11 @@ const BAD_DATES = [
   '2026-12-08',
   'Tue Dec 08 2026 14:00:00 GMT+0800',
   '1796083200000',
+  // Valid ISO text, but years the database refuses (0, 10000 once in UTC) or reads back wrong (50 as 1950).
+  '0000-01-01T00:00:00+08:00',
+  '0001-01-01T00:00:00+08:00',
+  '0050-03-01T09:00:00+08:00',
+  '9999-12-31T23:59:59-08:00',
 ];
 const BAD_NUMBERS = [-1, 0, 1.5, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, Number.NaN, Number.POSITIVE_INFINITY];
 

@@ -37,6 +37,17 @@ describe('events', () => {
       });
     });
 
+    it('refuses a year the database would read back wrong (50 as 1950) instead of storing it', async () => {
+      const result = await world.send('staff-1', 'events.create', anEvent({ startAt: '0050-03-01T09:00:00+08:00', endAt: '0050-03-01T11:00:00+08:00' }));
+      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: ['startAt'] }] } });
+      expect((await world.call('staff-1', 'events.list', { status: 'draft' })).items).toEqual([]);
+    });
+
+    it('refuses a deadline that is year 0 once written in UTC, instead of failing in the database', async () => {
+      const result = await world.send('staff-1', 'events.create', anEvent({ signupDeadline: '0001-01-01T00:00:00+08:00' }));
+      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: ['signupDeadline'] }] } });
+    });
+
     it('keeps a draft out of the list and the detail page for workers and anonymous visitors', async () => {
       const draft = await aDraft();
       await world.givenUser('worker-1');

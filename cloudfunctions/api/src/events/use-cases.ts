@@ -51,11 +51,11 @@ export async function createEvent(ctx: Ctx, input: EventCreateInput): Promise<Ev
     type: input.type,
     title: input.title,
     description: input.description ?? '',
-    startAt: normalizeInstant(input.startAt),
-    endAt: normalizeInstant(input.endAt),
+    startAt: normalizeInstant(input.startAt, 'startAt'),
+    endAt: normalizeInstant(input.endAt, 'endAt'),
     location: input.location,
     capacity: input.capacity,
-    signupDeadline: input.signupDeadline ? normalizeInstant(input.signupDeadline) : null,
+    signupDeadline: input.signupDeadline ? normalizeInstant(input.signupDeadline, 'signupDeadline') : null,
     waitlist: input.waitlist ?? true,
     audience: input.audience ?? 'all',
     status: 'draft',
@@ -75,9 +75,9 @@ export async function updateEvent(ctx: Ctx, input: EventUpdateInput): Promise<Ev
   const { id, ...fields } = input;
   const patch = {
     ...fields,
-    ...(fields.startAt ? { startAt: normalizeInstant(fields.startAt) } : {}),
-    ...(fields.endAt ? { endAt: normalizeInstant(fields.endAt) } : {}),
-    ...(fields.signupDeadline ? { signupDeadline: normalizeInstant(fields.signupDeadline) } : {}),
+    ...(fields.startAt ? { startAt: normalizeInstant(fields.startAt, 'startAt') } : {}),
+    ...(fields.endAt ? { endAt: normalizeInstant(fields.endAt, 'endAt') } : {}),
+    ...(fields.signupDeadline ? { signupDeadline: normalizeInstant(fields.signupDeadline, 'signupDeadline') } : {}),
   };
   await loadVisibleEvent(ctx, id);
   const updated = await ctx.deps.repos.events.update(id, ctx.now, (current) => {
@@ -111,7 +111,15 @@ export async function cancelEvent(ctx: Ctx, input: { id: string; reason: string 
 
 const toEventPosition = (c: { at: string; id: string }) => ({ startAt: c.at, id: c.id });
 
-/** Stored and returned in UTC ("Z"), the offset the client gave is only a way of writing the instant. */
-function normalizeInstant(value: string): string {
-  return new Date(value).toISOString();
+/**
+ * Stored and returned in UTC ("Z"), the offset the client gave is only a way of writing the instant.
+ * Years 1000–9999 only: the database refuses year 0 and below, and its date parsers read years below 100 as 19xx.
+ */
+function normalizeInstant(value: string, field: string): string {
+  const instant = new Date(value);
+  const year = instant.getUTCFullYear();
+  if (year < 1000 || year > 9999) {
+    throw new DomainError('INVALID_INPUT', '填写的内容有误：时间超出可选范围', [{ path: [field], message: '时间超出可选范围' }]);
+  }
+  return instant.toISOString();
 }
