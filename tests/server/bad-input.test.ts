@@ -495,6 +495,8 @@ describe('malformed payloads', () => {
         ['events.create', 'staff-1', 'an array', '[]'],
         ['events.create', 'staff-1', 'a string', '"活动"'],
         ['events.create', 'staff-1', 'a number', '42'],
+        ['events.create', 'staff-1', 'broken JSON', event.slice(0, -1)],
+        ['events.create', 'staff-1', 'JSON with a trailing comma', event.replace(/}$/, ',}')],
         ['events.create', 'staff-1', 'title as a number', JSON.stringify({ ...anEvent(), title: 5 })],
         ['events.create', 'staff-1', 'start without offset', JSON.stringify({ ...anEvent(), startAt: '2026-12-08T14:00:00' })],
         ['events.create', 'staff-1', 'start 明天', JSON.stringify({ ...anEvent(), startAt: '明天' })],

@@ -37,9 +37,9 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
   });
 
   app.setErrorHandler((err: Error & { code?: string; statusCode?: number }, _req, reply) => {
-    if (err instanceof BadJson) return sendError(reply, 'INVALID_INPUT', '请求内容不是合法的 JSON');
+    if (err instanceof BadJson) return sendInvalid(reply, '请求内容不是合法的 JSON');
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(reply, 'PAYLOAD_TOO_LARGE');
-    if (err.statusCode && err.statusCode < 500) return sendError(reply, 'INVALID_INPUT', '请求格式不正确');
+    if (err.statusCode && err.statusCode < 500) return sendInvalid(reply, '请求格式不正确');
     app.log.error(err);
     return sendError(reply, 'INTERNAL');
   });
@@ -88,4 +88,9 @@ function send(reply: FastifyReply, result: ApiResult<unknown>): FastifyReply {
 
 function sendError(reply: FastifyReply, code: ErrorCode, message = ERROR_MESSAGES[code]): FastifyReply {
   return send(reply, { ok: false, error: { code, message } });
+}
+
+/** A body that never reached the schema still says what is wrong in `issues`, like every INVALID_INPUT. */
+function sendInvalid(reply: FastifyReply, message: string): FastifyReply {
+  return send(reply, { ok: false, error: { code: 'INVALID_INPUT', message, issues: [{ path: [], message }] } });
 }
