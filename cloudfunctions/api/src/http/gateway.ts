@@ -5,6 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import fastifyCompress from '@fastify/compress';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { ERROR_MESSAGES, HTTP_STATUS, type ApiResult, type ErrorCode } from '@shared/result';
 import type { Deps } from '../core/context';
@@ -18,8 +20,13 @@ export interface GatewayOptions {
   sessions: Sessions;
   /** Folder of the H5 build to serve; skipped when absent. */
   staticDir?: string;
+  /** Calls per person (or per address, when anonymous) in a window; off unless given. */
+  rateLimit?: { max: number; timeWindowMs: number };
   logger?: boolean;
 }
+
+/** File names under these folders carry a content hash, so a browser may keep them for good. */
+const HASHED_ASSET = /[\\/](js|css|static)[\\/]/;
 
 export async function buildGateway(options: GatewayOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT_BYTES });
@@ -36,7 +43,22 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     }
   });
 
+  await app.register(fastifyCompress, { threshold: 1024 });
+  if (options.rateLimit) {
+    await app.register(fastifyRateLimit, {
+      global: false,
+      max: options.rateLimit.max,
+      timeWindow: options.rateLimit.timeWindowMs,
+      keyGenerator: (req) => {
+        const identity = readIdentity(req.headers.authorization, options.sessions);
+        return identity && identity !== 'invalid' ? `u:${identity.openid}` : `ip:${req.ip}`;
+      },
+      errorResponseBuilder: () => ({ statusCode: 429, code: 'RATE_LIMITED', message: ERROR_MESSAGES.RATE_LIMITED }),
+    });
+  }
+
   app.setErrorHandler((err: Error & { code?: string; statusCode?: number }, _req, reply) => {
+    if (err.statusCode === 429) return sendError(reply, 'RATE_LIMITED');
     if (err instanceof BadJson) return sendInvalid(reply, '请求内容不是合法的 JSON');
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(reply, 'PAYLOAD_TOO_LARGE');
     if (err.statusCode && err.statusCode < 500) return sendInvalid(reply, '请求格式不正确');
@@ -46,7 +68,8 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
 
   app.get('/healthz', async () => ({ ok: true }));
 
-  app.post<{ Params: { action: string } }>('/api/:action', async (req, reply) => {
+  const limited = options.rateLimit ? { config: { rateLimit: {} } } : {};
+  app.post<{ Params: { action: string } }>('/api/:action', limited, async (req, reply) => {
     const identity = readIdentity(req.headers.authorization, options.sessions);
     if (identity === 'invalid') return sendError(reply, 'UNAUTHENTICATED', '登录已过期，请重新登录');
     const result = await dispatch(options.deps, identity, req.params.action, req.body, {
@@ -59,10 +82,20 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
 
   if (options.staticDir && fs.existsSync(path.join(options.staticDir, 'index.html'))) {
     const indexHtml = fs.readFileSync(path.join(options.staticDir, 'index.html'));
-    await app.register(fastifyStatic, { root: path.resolve(options.staticDir), index: ['index.html'], wildcard: false });
+    await app.register(fastifyStatic, {
+      root: path.resolve(options.staticDir),
+      index: ['index.html'],
+      wildcard: false,
+      cacheControl: false,
+      setHeaders: (res, filePath) => {
+        res.setHeader('cache-control', HASHED_ASSET.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
     // The H5 router uses real paths (/pages/events/detail?id=…): every other GET is the app itself.
     app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html').send(indexHtml);
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) {
+        return reply.type('text/html').header('cache-control', 'no-cache').send(indexHtml);
+      }
       return sendError(reply, 'NOT_FOUND');
     });
   } else {

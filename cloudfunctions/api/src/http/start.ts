@@ -13,6 +13,8 @@ import { buildGateway } from './gateway';
 import { createSessions, resolveSessionSecret } from './sessions';
 
 const ROOT = path.resolve(__dirname, '../../../..');
+/** Generous for a person tapping through the app, tight enough to stop a script hammering one account. */
+const RATE_LIMIT_PER_MINUTE = 600;
 
 async function main(): Promise<void> {
   const env = process.env;
@@ -34,7 +36,7 @@ async function main(): Promise<void> {
     if (seeded.createdEvents) console.log(`已写入演示数据：${seeded.createdEvents} 个活动`);
   }
 
-  const app = await buildGateway({ deps, sessions, staticDir });
+  const app = await buildGateway({ deps, sessions, staticDir, rateLimit: { max: RATE_LIMIT_PER_MINUTE, timeWindowMs: 60_000 } });
   await app.listen({ port, host });
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`;
   console.log(`\n佘山两新服务 is running at ${url}`);
