@@ -44,7 +44,7 @@ describe('HTTP gateway', () => {
 
   async function post(
     action: string,
-    options: { token?: string; body?: string | Buffer; contentType?: string | null; authorization?: string } = {},
+    options: { token?: string; body?: BodyInit; contentType?: string | null; authorization?: string } = {},
   ): Promise<Answer> {
     const headers: Record<string, string> = {};
     if (options.contentType !== null && options.body !== undefined) headers['content-type'] = options.contentType ?? 'application/json';
@@ -185,7 +185,7 @@ describe('HTTP gateway', () => {
 
     it('accepts valid JSON with no content type at all', async () => {
       // A byte body, unlike a string, makes fetch send no content-type header.
-      const answer = await post('events.list', { body: Buffer.from('{"limit":5}'), contentType: null });
+      const answer = await post('events.list', { body: new TextEncoder().encode('{"limit":5}'), contentType: null });
       expect(answer.status).toBe(200);
     });
 
