@@ -10,6 +10,7 @@ import type { IntentSubmitInput, ReportSubmitInput } from '@shared/intents';
 import type { ApiResult } from '@shared/result';
 import { buildGateway } from '../../cloudfunctions/api/src/http/gateway';
 import { createSessions } from '../../cloudfunctions/api/src/http/sessions';
+import { ENGINES } from './support/db';
 import { anEvent, contactOf, makeWorld, type World } from './support/world';
 
 const sessions = createSessions('bad-input-test-secret-0123456789abcdefghij');
@@ -435,11 +436,12 @@ async function buildFixture(world: World): Promise<Fixture> {
   };
 }
 
-describe('malformed payloads', () => {
+// Each engine has its own ways to fail on odd text and dates, so both get the whole set.
+describe.each(ENGINES)('malformed payloads on %s', (engine) => {
   let world: World;
   let fixture: Fixture;
   beforeAll(async () => {
-    world = await makeWorld('pglite', { demoSessions: sessions });
+    world = await makeWorld(engine, { demoSessions: sessions });
   });
   beforeEach(async () => {
     await world.reset();

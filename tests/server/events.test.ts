@@ -1,10 +1,11 @@
 import type { Event, EventType } from '@shared/events';
+import { ENGINES } from './support/db';
 import { aPublishedEvent, anEvent, contactOf, makeWorld, type World } from './support/world';
 
-describe('events', () => {
+describe.each(ENGINES)('events on %s', (engine) => {
   let world: World;
   beforeAll(async () => {
-    world = await makeWorld();
+    world = await makeWorld(engine);
   });
   beforeEach(() => world.reset());
   afterAll(() => world.close());
