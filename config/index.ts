@@ -38,6 +38,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
+      // Taro splits only initial chunks, so every lazily loaded page carried its own copy of zod, the API layer
+      // and the Taro components (~180 KB each); splitting async chunks too shares them between pages.
+      webpackChain(chain) {
+        const splitChunks = chain.optimization.get('splitChunks');
+        if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all' });
+      },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'browser' },
