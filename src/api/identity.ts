@@ -1,0 +1,17 @@
+/** H5: a person is someone once they hold a gateway session (picked in 我的 in demo mode). */
+import { clearSessionToken, getSessionToken, setSessionToken } from './session';
+
+export function hasIdentity(): boolean {
+  return getSessionToken() !== null;
+}
+
+/** The demo persona picker and 退出 exist only where identity is a token we can swap. */
+export const canSwitchPersona: boolean = DEMO_MODE;
+
+export function rememberSession(token: string): void {
+  setSessionToken(token);
+}
+
+export function signOut(): void {
+  clearSessionToken();
+}
