@@ -1,10 +1,73 @@
-import { View, Text } from '@tarojs/components';
-import { EVENT_TYPE_LABELS } from '@shared/labels';
+import { useState } from 'react';
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import type { ActionInput } from '@shared/contract';
+import type { Event } from '@shared/events';
+import { callApi } from '../../api/callApi';
+import { messageOf } from '../../api/failure';
+import { usePagedList } from '../../api/hooks';
+import { EventCard } from '../../components/EventCard';
+import { FilterTabs } from '../../components/FilterTabs';
+import { ListState } from '../../components/ListState';
+import { TYPE_FILTERS, type TypeFilter } from './typeFilter';
+import './index.scss';
+
+const PAGE_SIZE = 10;
+
+function openEvent(event: Event): void {
+  void Taro.navigateTo({ url: `/pages/events/detail?id=${encodeURIComponent(event.id)}` });
+}
 
 export default function EventsPage() {
+  const [filter, setFilter] = useState<TypeFilter>('all');
+  const list = usePagedList((cursor) => {
+    const payload: ActionInput<'events.list'> = { limit: PAGE_SIZE };
+    if (filter !== 'all') payload.type = filter;
+    if (cursor) payload.cursor = cursor;
+    return callApi('events.list', payload);
+  }, filter);
+
+  usePullDownRefresh(() => {
+    void list.refresh().finally(() => Taro.stopPullDownRefresh());
+  });
+  useReachBottom(() => {
+    if (list.hasMore) void list.loadMore();
+  });
+
+  const empty = list.items.length === 0;
   return (
-    <View>
-      <Text>{EVENT_TYPE_LABELS.fair}</Text>
+    <View className='events-page'>
+      <FilterTabs options={TYPE_FILTERS} value={filter} onChange={setFilter} />
+      <ListState
+        loading={list.loading}
+        error={list.error}
+        empty={empty}
+        emptyText='暂无活动'
+        onRetry={() => void list.refresh()}
+      />
+      {list.items.map((event) => (
+        <EventCard key={event.id} event={event} onTap={openEvent} />
+      ))}
+      {!empty ? (
+        <View className='events-page__footer'>
+          {list.error ? (
+            <View className='events-page__more-error'>
+              <Text>{messageOf(list.error)}</Text>
+              <Button size='mini' onClick={() => void list.retry()}>
+                重试
+              </Button>
+            </View>
+          ) : list.loadingMore ? (
+            <Text>加载中…</Text>
+          ) : list.hasMore ? (
+            <Button className='load-more' size='mini' onClick={() => void list.loadMore()}>
+              加载更多
+            </Button>
+          ) : (
+            <Text>没有更多了</Text>
+          )}
+        </View>
+      ) : null}
     </View>
   );
 }

@@ -1,0 +1,40 @@
+import type { PropsWithChildren } from 'react';
+import { Text, View } from '@tarojs/components';
+import type { Event } from '@shared/events';
+import { EVENT_STATUS_LABELS, EVENT_TYPE_LABELS } from '@shared/labels';
+import { formatEventTime } from '../../utils/time';
+import './index.scss';
+
+/** What a person reads about the seats: how many are left, or whether the waitlist is still open. */
+export function seatsText(event: Pick<Event, 'seatsLeft' | 'waitlist'>): string {
+  if (event.seatsLeft > 0) return `剩余 ${event.seatsLeft} 个名额`;
+  return event.waitlist ? '名额已满（可候补）' : '名额已满';
+}
+
+export interface EventCardProps {
+  event: Event;
+  /** Staff lists show draft / published / cancelled. */
+  showStatus?: boolean;
+  /** Passed in so tests and the list agree on "this year". */
+  now?: Date;
+  onTap?: (event: Event) => void;
+}
+
+export function EventCard({ event, showStatus = false, now, onTap, children }: PropsWithChildren<EventCardProps>) {
+  const full = event.seatsLeft <= 0;
+  return (
+    <View className='event-card' onClick={onTap ? () => onTap(event) : undefined}>
+      <View className='event-card__tags'>
+        <Text className={`event-card__type event-card__type--${event.type}`}>{EVENT_TYPE_LABELS[event.type]}</Text>
+        {showStatus ? (
+          <Text className={`event-card__status event-card__status--${event.status}`}>{EVENT_STATUS_LABELS[event.status]}</Text>
+        ) : null}
+      </View>
+      <Text className='event-card__title'>{event.title}</Text>
+      <Text className='event-card__time'>{formatEventTime(event.startAt, event.endAt, now)}</Text>
+      <Text className='event-card__location'>{event.location}</Text>
+      <Text className={`event-card__seats${full ? ' event-card__seats--full' : ''}`}>{seatsText(event)}</Text>
+      {children ? <View className='event-card__actions'>{children}</View> : null}
+    </View>
+  );
+}
