@@ -3,6 +3,7 @@
  * The table below states each action's access level a second time, on purpose: loosening it in the contract
  * fails here, and a new action without an entry fails here too.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { ACTION_NAMES, contract, type Access, type ActionName } from '@shared/contract';
 import type { IntentSubmitInput, ReportSubmitInput } from '@shared/intents';
 import type { ApiResult } from '@shared/result';
@@ -131,12 +132,16 @@ async function snapshotTables(world: World): Promise<Record<string, unknown[]>> 
 describe('who may call each action', () => {
   let world: World;
   let fixture: Fixture;
+  let pristine: Record<string, unknown[]> | null = null;
   beforeAll(async () => {
     world = await makeWorld('pglite', { demoSessions: createSessions('authorization-test-secret-0123456789abcdef') });
   });
   beforeEach(async () => {
+    // Building the world is most of the time here, and only a call that wrote something needs a fresh one.
+    if (pristine && isDeepStrictEqual(await snapshotTables(world), pristine)) return;
     await world.reset();
     fixture = await buildFixture(world);
+    pristine = await snapshotTables(world);
   });
   afterAll(() => world.close());
 
