@@ -26,6 +26,26 @@ export const REPORT_WISHES = ['transfer', 'flow'] as const;
 export type ReportWish = (typeof REPORT_WISHES)[number];
 
 export const MIN_AGE = 18;
+export const UNDER_AGE_MESSAGE = `年满 ${MIN_AGE} 周岁方可提交入党意向`;
+
+/** Shanghai has kept UTC+8 without daylight saving since 1991: a fixed offset needs no time-zone data. */
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/**
+ * Whole months from `birthMonth` (`YYYY-MM`) to the month of `nowIso` in Asia/Shanghai, counting by month:
+ * born 2008-12, it is 216 (18 years) from 2026-12-01 00:00 Shanghai time. Negative for a month still to come.
+ */
+export function monthsSinceBirthMonth(birthMonth: string, nowIso: string): number {
+  const [year, month] = birthMonth.split('-').map(Number);
+  const shanghai = new Date(Date.parse(nowIso) + SHANGHAI_OFFSET_MS);
+  return (shanghai.getUTCFullYear() - year) * 12 + (shanghai.getUTCMonth() + 1 - month);
+}
+
+/** Adult by month: `MIN_AGE` years are complete from the first day of the birth month (Shanghai) on. */
+export function isAdultByMonth(birthMonth: string, nowIso: string): boolean {
+  return monthsSinceBirthMonth(birthMonth, nowIso) >= MIN_AGE * 12;
+}
+
 export const STATEMENT_MAX = 500;
 /** How long a closed record's personal fields are kept before erasure (stated in the privacy notice). */
 export const RETENTION_YEARS = 3;
