@@ -1,0 +1,262 @@
+import { useEffect, useState, type PropsWithChildren } from 'react';
+import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import {
+  EDUCATIONS,
+  GENDERS,
+  IntentSubmitInput,
+  OCCUPATIONS,
+  POLITICAL_STATUSES,
+  STATEMENT_MAX,
+  UNDER_AGE_MESSAGE,
+  isAdultByMonth,
+  type Education,
+  type Gender,
+  type Intent,
+  type Occupation,
+  type PoliticalStatus,
+} from '@shared/intents';
+import { EDUCATION_LABELS, GENDER_LABELS, OCCUPATION_LABELS, POLITICAL_STATUS_LABELS } from '@shared/labels';
+import { ChoiceChips } from '../../components/followup/ChoiceChips';
+import { ConsentToggle } from '../../components/followup/ConsentToggle';
+import { PrivacyNotice } from '../../components/followup/PrivacyNotice';
+import { fieldErrorsFromIssues, type FieldErrors } from '../../components/followup/fieldErrors';
+import { boolAttr } from '../../utils/boolAttr';
+import { inShanghai } from '../../utils/time';
+
+/** What the form holds: strings as inputs give them, null for a choice not made yet. */
+export interface IntentFormValues {
+  name: string;
+  gender: Gender | null;
+  birthMonth: string;
+  phone: string;
+  occupation: Occupation | null;
+  employer: string;
+  politicalStatus: PoliticalStatus | null;
+  education: Education | null;
+  statement: string;
+  consent: boolean;
+}
+
+export type IntentField = keyof IntentFormValues;
+export const INTENT_FIELDS: readonly IntentField[] = [
+  'name', 'gender', 'birthMonth', 'phone', 'occupation', 'employer', 'politicalStatus', 'education', 'statement', 'consent',
+];
+export type IntentFormErrors = FieldErrors<IntentField>;
+
+export function emptyIntentForm(): IntentFormValues {
+  return {
+    name: '', gender: null, birthMonth: '', phone: '', occupation: null, employer: '',
+    politicalStatus: null, education: null, statement: '', consent: false,
+  };
+}
+
+/** The submitted intent back in the form, for 修改; consent was given when it was submitted. */
+export function intentFormFrom(intent: Intent): IntentFormValues {
+  return {
+    name: intent.name,
+    gender: intent.gender,
+    birthMonth: intent.birthMonth,
+    phone: intent.phone,
+    occupation: intent.occupation,
+    employer: intent.employer ?? '',
+    politicalStatus: intent.politicalStatus,
+    education: intent.education,
+    statement: intent.statement ?? '',
+    consent: true,
+  };
+}
+
+/**
+ * Checks the form with the contract's schema, then the age by birth month (the server checks both again).
+ * Empty optional fields are left out.
+ */
+export function validateIntentForm(
+  values: IntentFormValues,
+  nowIso: string,
+): { ok: true; input: IntentSubmitInput } | { ok: false; errors: IntentFormErrors } {
+  const parsed = IntentSubmitInput.safeParse({
+    name: values.name,
+    gender: values.gender ?? undefined,
+    birthMonth: values.birthMonth,
+    phone: values.phone,
+    occupation: values.occupation ?? undefined,
+    employer: values.employer.trim() || undefined,
+    politicalStatus: values.politicalStatus ?? undefined,
+    education: values.education ?? undefined,
+    statement: values.statement.trim() || undefined,
+    consent: values.consent,
+  });
+  const errors = parsed.success ? {} : fieldErrorsFromIssues(parsed.error.issues, INTENT_FIELDS);
+  if (values.birthMonth === '') errors.birthMonth = '请选择出生年月';
+  else if (!errors.birthMonth && !isAdultByMonth(values.birthMonth, nowIso)) errors.birthMonth = UNDER_AGE_MESSAGE;
+  if (parsed.success && Object.keys(errors).length === 0) return { ok: true, input: parsed.data };
+  return { ok: false, errors };
+}
+
+export interface IntentFormProps {
+  initial?: IntentFormValues;
+  /** Editing an intent already submitted: consent was given then, so the notice and the tick are not asked again. */
+  editing?: boolean;
+  submitting?: boolean;
+  /** Field messages from the server's INVALID_INPUT answer. */
+  errors?: IntentFormErrors;
+  /** The clock, for the age check; tests pass a fixed one. */
+  now?: () => Date;
+  /** Called with checked, typed fields only, `consent: true` included. */
+  onSubmit: (input: IntentSubmitInput) => void;
+  onCancel?: () => void;
+}
+
+function Row({ label, optional = false, error, children }: PropsWithChildren<{ label: string; optional?: boolean; error?: string }>) {
+  return (
+    <View className='followup-form__row'>
+      <Text className='followup-form__label'>
+        {label}
+        {optional ? <Text className='followup-form__optional'>（选填）</Text> : null}
+      </Text>
+      {children}
+      {error ? <Text className='field-error'>{error}</Text> : null}
+    </View>
+  );
+}
+
+export function IntentForm({ initial, editing = false, submitting = false, errors: serverErrors, now = () => new Date(), onSubmit, onCancel }: IntentFormProps) {
+  const [values, setValues] = useState<IntentFormValues>(() => initial ?? emptyIntentForm());
+  const [errors, setErrors] = useState<IntentFormErrors>({});
+
+  useEffect(() => {
+    if (serverErrors) setErrors(serverErrors);
+  }, [serverErrors]);
+
+  const set = <K extends IntentField>(field: K, value: IntentFormValues[K]) => {
+    setValues((v) => ({ ...v, [field]: value }));
+    setErrors((e) => ({ ...e, [field]: undefined }));
+  };
+
+  const submit = () => {
+    if (submitting) return;
+    const checked = validateIntentForm(values, now().toISOString());
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
+    setErrors({});
+    onSubmit(checked.input);
+  };
+
+  const thisMonth = inShanghai(now());
+  const lastMonth = thisMonth.format('YYYY-MM');
+  const firstMonth = `${thisMonth.year() - 100}-01`;
+
+  return (
+    <View className='followup-form intent-form'>
+      {editing ? null : <PrivacyNotice what='入党意向' />}
+
+      <Row label='姓名' error={errors.name}>
+        <Input
+          className='followup-form__input intent-name'
+          placeholder='请输入姓名'
+          maxlength={20}
+          value={values.name}
+          onInput={(e) => set('name', e.detail.value)}
+        />
+      </Row>
+      <Row label='性别' error={errors.gender}>
+        <ChoiceChips className='intent-gender' options={GENDERS} labels={GENDER_LABELS} value={values.gender} onChange={(v) => set('gender', v)} />
+      </Row>
+      <Row label='出生年月' error={errors.birthMonth}>
+        <Picker
+          className='intent-birth-month'
+          mode='date'
+          fields='month'
+          start={firstMonth}
+          end={lastMonth}
+          value={values.birthMonth || `${thisMonth.year() - 30}-01`}
+          onChange={(e) => set('birthMonth', String(e.detail.value))}
+        >
+          <Text className={values.birthMonth ? 'picker-value' : 'picker-value picker-value--empty'}>
+            {values.birthMonth ? values.birthMonth.replace('-', ' 年 ') + ' 月' : '请选择出生年月'}
+          </Text>
+        </Picker>
+      </Row>
+      <Row label='手机号' error={errors.phone}>
+        <Input
+          className='followup-form__input intent-phone'
+          type='number'
+          placeholder='请输入 11 位手机号码'
+          maxlength={11}
+          value={values.phone}
+          onInput={(e) => set('phone', e.detail.value)}
+        />
+      </Row>
+      <Row label='职业' error={errors.occupation}>
+        <ChoiceChips
+          className='intent-occupation'
+          options={OCCUPATIONS}
+          labels={OCCUPATION_LABELS}
+          value={values.occupation}
+          onChange={(v) => set('occupation', v)}
+        />
+      </Row>
+      <Row label='工作单位或平台' optional error={errors.employer}>
+        <Input
+          className='followup-form__input intent-employer'
+          placeholder='如：美团、顺丰、某某物流公司'
+          maxlength={60}
+          value={values.employer}
+          onInput={(e) => set('employer', e.detail.value)}
+        />
+      </Row>
+      <Row label='政治面貌' error={errors.politicalStatus}>
+        <ChoiceChips
+          className='intent-political'
+          options={POLITICAL_STATUSES}
+          labels={POLITICAL_STATUS_LABELS}
+          value={values.politicalStatus}
+          onChange={(v) => set('politicalStatus', v)}
+        />
+      </Row>
+      <Row label='学历' optional error={errors.education}>
+        <ChoiceChips
+          className='intent-education'
+          options={EDUCATIONS}
+          labels={EDUCATION_LABELS}
+          value={values.education}
+          clearable={!editing}
+          onChange={(v) => set('education', v)}
+        />
+      </Row>
+      <Row label='个人陈述' optional error={errors.statement}>
+        <Textarea
+          className='followup-form__textarea intent-statement'
+          placeholder='简单说说您为什么想加入党组织（可不填）'
+          maxlength={STATEMENT_MAX}
+          value={values.statement}
+          onInput={(e) => set('statement', e.detail.value)}
+        />
+        <Text className='followup-form__count'>{`${values.statement.length}/${STATEMENT_MAX}`}</Text>
+      </Row>
+
+      {editing ? null : (
+        <ConsentToggle className='intent-consent' checked={values.consent} error={errors.consent} onChange={(v) => set('consent', v)} />
+      )}
+
+      <View className='followup-form__actions'>
+        {onCancel ? (
+          <Button className='intent-cancel-edit' onClick={onCancel}>
+            取消
+          </Button>
+        ) : null}
+        <Button
+          className={`followup-form__submit intent-submit${values.consent ? '' : ' followup-form__submit--waiting'}`}
+          disabled={boolAttr(submitting)}
+          loading={boolAttr(submitting)}
+          onClick={submit}
+        >
+          {editing ? '保存修改' : '提交入党意向'}
+        </Button>
+      </View>
+      {values.consent ? null : <Text className='followup-form__hint'>请先阅读并勾选同意个人信息处理说明</Text>}
+    </View>
+  );
+}

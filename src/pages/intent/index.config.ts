@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '入党意向',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

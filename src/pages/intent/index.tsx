@@ -1,0 +1,144 @@
+import { useMemo, useState } from 'react';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import type { Intent, IntentSubmitInput } from '@shared/intents';
+import { callApi } from '../../api/callApi';
+import { ApiFailure, messageOf } from '../../api/failure';
+import { useAction } from '../../api/hooks';
+import { useMe } from '../../api/useMe';
+import { ListState } from '../../components/ListState';
+import { fieldErrorsOf } from '../../components/followup/fieldErrors';
+import { INTENT_FIELDS, IntentForm, intentFormFrom } from './IntentForm';
+import { IntentRecord } from './IntentRecord';
+
+type Mode = 'view' | 'edit';
+
+/** Answers after which what is shown is out of date: load the intent again. */
+const STALE = new Set(['ALREADY_SUBMITTED', 'NOT_EDITABLE', 'INVALID_TRANSITION', 'NOT_FOUND']);
+
+export default function IntentPage() {
+  const who = useMe();
+  const mine = useAction('intents.mine', {}, { enabled: who.signedIn, version: who.version });
+  const [mode, setMode] = useState<Mode>('view');
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [withdrawn, setWithdrawn] = useState(false);
+  const serverErrors = useMemo(() => fieldErrorsOf(failure, INTENT_FIELDS), [failure]);
+
+  usePullDownRefresh(() => {
+    const work = who.signedIn ? mine.reload() : Promise.resolve();
+    void work.finally(() => Taro.stopPullDownRefresh());
+  });
+
+  /** Runs one change; on an answer that says the page is stale, reloads it. */
+  const perform = async (work: () => Promise<unknown>, done: string): Promise<boolean> => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      await work();
+      void Taro.showToast({ title: done, icon: 'success' });
+      await mine.reload();
+      return true;
+    } catch (e) {
+      setFailure(e);
+      if (e instanceof ApiFailure && STALE.has(e.code)) {
+        setMode('view');
+        void mine.reload();
+      }
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submit = async (input: IntentSubmitInput) => {
+    if (await perform(() => callApi('intents.submit', input), '已提交')) setWithdrawn(false);
+  };
+
+  const update = async (intent: Intent, input: IntentSubmitInput) => {
+    const { consent: _consent, ...fields } = input;
+    // Cleared optional texts are sent empty so the change reaches the server; left out they would stay as they were.
+    const payload = { id: intent.id, ...fields, employer: fields.employer ?? '', statement: fields.statement ?? '' };
+    if (await perform(() => callApi('intents.update', payload), '已保存')) setMode('view');
+  };
+
+  const withdraw = async (intent: Intent) => {
+    const answer = await Taro.showModal({
+      title: '撤回入党意向',
+      content: '撤回后，您填写的姓名、电话等个人信息将立即删除，且无法恢复。确定撤回吗？',
+      confirmText: '确认撤回',
+      cancelText: '再想想',
+      confirmColor: '#c8161d',
+    });
+    if (!answer.confirm) return;
+    if (await perform(() => callApi('intents.withdraw', { id: intent.id }), '已撤回')) {
+      setWithdrawn(true);
+      setMode('view');
+    }
+  };
+
+  if (!who.signedIn) {
+    return (
+      <View className='followup-page'>
+        <View className='followup-card followup-page__login'>
+          <Text>请先在“我的”中登录，再填写入党意向</Text>
+          <Button className='go-login' size='mini' onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>
+            去登录
+          </Button>
+        </View>
+      </View>
+    );
+  }
+  if (!mine.data) {
+    return (
+      <View className='followup-page'>
+        <ListState loading={mine.loading} error={mine.error} empty onRetry={() => void mine.reload()} />
+      </View>
+    );
+  }
+
+  const latest = mine.data[0] ?? null;
+  const open = latest && latest.status !== 'closed' ? latest : null;
+  const message = failure && !serverErrors ? <Text className='followup-page__error intent-error'>{messageOf(failure)}</Text> : null;
+
+  if (open) {
+    return (
+      <View className='followup-page'>
+        {message}
+        {mode === 'edit' && open.editable ? (
+          <View className='followup-card'>
+            <Text className='followup-card__title'>修改入党意向</Text>
+            <IntentForm
+              editing
+              initial={intentFormFrom(open)}
+              submitting={busy}
+              errors={serverErrors}
+              onSubmit={(input) => void update(open, input)}
+              onCancel={() => {
+                setFailure(null);
+                setMode('view');
+              }}
+            />
+          </View>
+        ) : (
+          <IntentRecord intent={open} busy={busy} onEdit={() => setMode('edit')} onWithdraw={() => void withdraw(open)} />
+        )}
+      </View>
+    );
+  }
+
+  return (
+    <View className='followup-page'>
+      {withdrawn ? <Text className='followup-page__notice intent-withdrawn'>已撤回，您填写的个人信息已删除。</Text> : null}
+      {latest ? <IntentRecord intent={latest} /> : null}
+      {message}
+      <View className='followup-card'>
+        <Text className='followup-card__title'>{latest || withdrawn ? '重新提交入党意向' : '提交入党意向'}</Text>
+        <Text className='followup-card__intro'>
+          在新就业群体中发展党员是佘山镇综合党委的一项重点工作。填写后，工作人员会与您联系，了解您的想法并介绍入党的程序。
+        </Text>
+        <IntentForm submitting={busy} errors={serverErrors} onSubmit={(input) => void submit(input)} />
+      </View>
+    </View>
+  );
+}
