@@ -1,0 +1,134 @@
+import { useEffect, useState, type PropsWithChildren } from 'react';
+import { Button, Input, Text, View } from '@tarojs/components';
+import { REPORT_WISHES, ReportSubmitInput, type ReportWish } from '@shared/intents';
+import { REPORT_WISH_LABELS } from '@shared/labels';
+import { ChoiceChips } from '../../components/followup/ChoiceChips';
+import { ConsentToggle } from '../../components/followup/ConsentToggle';
+import { PrivacyNotice } from '../../components/followup/PrivacyNotice';
+import { fieldErrorsFromIssues, type FieldErrors } from '../../components/followup/fieldErrors';
+import { boolAttr } from '../../utils/boolAttr';
+
+export interface ReportFormValues {
+  name: string;
+  phone: string;
+  homeOrg: string;
+  employer: string;
+  wish: ReportWish | null;
+  consent: boolean;
+}
+
+export type ReportField = keyof ReportFormValues;
+export const REPORT_FIELDS: readonly ReportField[] = ['name', 'phone', 'homeOrg', 'employer', 'wish', 'consent'];
+export type ReportFormErrors = FieldErrors<ReportField>;
+
+export function emptyReportForm(): ReportFormValues {
+  return { name: '', phone: '', homeOrg: '', employer: '', wish: null, consent: false };
+}
+
+export function validateReportForm(values: ReportFormValues): { ok: true; input: ReportSubmitInput } | { ok: false; errors: ReportFormErrors } {
+  const parsed = ReportSubmitInput.safeParse({ ...values, wish: values.wish ?? undefined });
+  if (parsed.success) return { ok: true, input: parsed.data };
+  return { ok: false, errors: fieldErrorsFromIssues(parsed.error.issues, REPORT_FIELDS) };
+}
+
+export interface ReportFormProps {
+  initial?: ReportFormValues;
+  submitting?: boolean;
+  errors?: ReportFormErrors;
+  /** Called with checked, typed fields only, `consent: true` included. */
+  onSubmit: (input: ReportSubmitInput) => void;
+}
+
+function Row({ label, error, children }: PropsWithChildren<{ label: string; error?: string }>) {
+  return (
+    <View className='followup-form__row'>
+      <Text className='followup-form__label'>{label}</Text>
+      {children}
+      {error ? <Text className='field-error'>{error}</Text> : null}
+    </View>
+  );
+}
+
+/** 党员报到: a party member whose membership is held elsewhere tells the town committee they work here. */
+export function ReportForm({ initial, submitting = false, errors: serverErrors, onSubmit }: ReportFormProps) {
+  const [values, setValues] = useState<ReportFormValues>(() => initial ?? emptyReportForm());
+  const [errors, setErrors] = useState<ReportFormErrors>({});
+
+  useEffect(() => {
+    if (serverErrors) setErrors(serverErrors);
+  }, [serverErrors]);
+
+  const set = <K extends ReportField>(field: K, value: ReportFormValues[K]) => {
+    setValues((v) => ({ ...v, [field]: value }));
+    setErrors((e) => ({ ...e, [field]: undefined }));
+  };
+
+  const submit = () => {
+    if (submitting) return;
+    const checked = validateReportForm(values);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
+    setErrors({});
+    onSubmit(checked.input);
+  };
+
+  return (
+    <View className='followup-form report-form'>
+      <PrivacyNotice what='党员报到' />
+      <Row label='姓名' error={errors.name}>
+        <Input
+          className='followup-form__input report-name'
+          placeholder='请输入姓名'
+          maxlength={20}
+          value={values.name}
+          onInput={(e) => set('name', e.detail.value)}
+        />
+      </Row>
+      <Row label='手机号' error={errors.phone}>
+        <Input
+          className='followup-form__input report-phone'
+          type='number'
+          placeholder='请输入 11 位手机号码'
+          maxlength={11}
+          value={values.phone}
+          onInput={(e) => set('phone', e.detail.value)}
+        />
+      </Row>
+      <Row label='组织关系所在党组织' error={errors.homeOrg}>
+        <Input
+          className='followup-form__input report-home-org'
+          placeholder='如：安徽省某某县某某村党支部'
+          maxlength={80}
+          value={values.homeOrg}
+          onInput={(e) => set('homeOrg', e.detail.value)}
+        />
+      </Row>
+      <Row label='工作单位或平台' error={errors.employer}>
+        <Input
+          className='followup-form__input report-employer'
+          placeholder='如：美团、顺丰、某某物流公司'
+          maxlength={60}
+          value={values.employer}
+          onInput={(e) => set('employer', e.detail.value)}
+        />
+      </Row>
+      <Row label='报到意愿' error={errors.wish}>
+        <ChoiceChips className='report-wish' options={REPORT_WISHES} labels={REPORT_WISH_LABELS} value={values.wish} onChange={(v) => set('wish', v)} />
+      </Row>
+      <ConsentToggle className='report-consent' checked={values.consent} error={errors.consent} onChange={(v) => set('consent', v)} />
+      <View className='followup-form__actions'>
+        <Button
+          className={`followup-form__submit report-submit${values.consent ? '' : ' followup-form__submit--waiting'}`}
+          disabled={boolAttr(submitting)}
+          loading={boolAttr(submitting)}
+          onClick={submit}
+        >
+          提交报到
+        </Button>
+      </View>
+      {values.consent ? null : <Text className='followup-form__hint'>请先阅读并勾选同意个人信息处理说明</Text>}
+    </View>
+  );
+}
