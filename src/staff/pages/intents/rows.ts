@@ -1,10 +1,20 @@
 import type { Page } from '@shared/common';
-import { INTENT_STATUSES, REPORT_STATUSES, type IntentListItem, type MemberReportListItem } from '@shared/intents';
+import {
+  INTENT_STATUSES,
+  REPORT_STATUSES,
+  type IntentListItem,
+  type IntentStatus,
+  type MemberReportListItem,
+  type ReportStatus,
+} from '@shared/intents';
 import { INTENT_STATUS_LABELS, OCCUPATION_LABELS, REPORT_STATUS_LABELS, REPORT_WISH_LABELS } from '@shared/labels';
 import { callApi } from '../../../api/callApi';
 
 export type FollowupKind = 'intent' | 'report';
-export type StatusFilter = 'all' | (typeof INTENT_STATUSES)[number] | (typeof REPORT_STATUSES)[number];
+export type StatusFilter = 'all' | IntentStatus | ReportStatus;
+
+const isIntentStatus = (s: string): s is IntentStatus => (INTENT_STATUSES as readonly string[]).includes(s);
+const isReportStatus = (s: string): s is ReportStatus => (REPORT_STATUSES as readonly string[]).includes(s);
 
 /** One line of the staff list, whichever kind: phone masked, no statement. */
 export interface StaffRow {
@@ -58,11 +68,11 @@ const PAGE_SIZE = 20;
 export async function fetchRows(kind: FollowupKind, status: StatusFilter, cursor: string | undefined): Promise<Page<StaffRow>> {
   const paging = { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) };
   if (kind === 'intent') {
-    const filter = (INTENT_STATUSES as readonly string[]).includes(status) ? { status: status as IntentListItem['status'] } : {};
+    const filter = isIntentStatus(status) ? { status } : {};
     const page = await callApi('intents.list', { ...filter, ...paging });
     return { items: page.items.map(intentRow), nextCursor: page.nextCursor };
   }
-  const filter = (REPORT_STATUSES as readonly string[]).includes(status) ? { status: status as MemberReportListItem['status'] } : {};
+  const filter = isReportStatus(status) ? { status } : {};
   const page = await callApi('memberReports.list', { ...filter, ...paging });
   return { items: page.items.map(reportRow), nextCursor: page.nextCursor };
 }

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '跟进详情',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
