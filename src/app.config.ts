@@ -1,10 +1,18 @@
 export default defineAppConfig({
-  pages: ['pages/events/index', 'pages/events/detail', 'pages/me/index'],
+  pages: ['pages/events/index', 'pages/events/detail', 'pages/me/index', 'pages/intent/index', 'pages/member-report/index'],
   // Staff pages are a subpackage so the main package, which every visitor downloads, stays small.
   subPackages: [
     {
       root: 'staff',
-      pages: ['pages/workbench/index', 'pages/event-edit/index', 'pages/event-registrations/index', 'pages/roles/index'],
+      pages: [
+        'pages/workbench/index',
+        'pages/event-edit/index',
+        'pages/event-registrations/index',
+        'pages/roles/index',
+        'pages/intents/index',
+        'pages/intent-detail/index',
+        'pages/outbox/index',
+      ],
     },
   ],
   tabBar: {

@@ -100,6 +100,19 @@ export default function MePage() {
         </View>
       ) : null}
 
+      {who.signedIn ? (
+        <View className='me-page__card me-page__links'>
+          <View className='me-page__link intent-entry' onClick={() => void Taro.navigateTo({ url: '/pages/intent/index' })}>
+            <Text>入党意向</Text>
+            <Text className='me-page__arrow'>›</Text>
+          </View>
+          <View className='me-page__link report-entry' onClick={() => void Taro.navigateTo({ url: '/pages/member-report/index' })}>
+            <Text>党员报到</Text>
+            <Text className='me-page__arrow'>›</Text>
+          </View>
+        </View>
+      ) : null}
+
       {canSwitchPersona ? (
         <View className='me-page__card'>
           <PersonaPicker busy={switching} onPick={(openid) => void login(openid)} />

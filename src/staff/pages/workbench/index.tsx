@@ -47,6 +47,16 @@ export default function WorkbenchPage() {
   const empty = list.items.length === 0;
   return (
     <View className='workbench'>
+      <View className='workbench__links'>
+        <View className='workbench__link intents-entry' onClick={() => go('/staff/pages/intents/index')}>
+          <Text>入党意向跟进</Text>
+          <Text className='workbench__arrow'>›</Text>
+        </View>
+        <View className='workbench__link outbox-entry' onClick={() => go('/staff/pages/outbox/index')}>
+          <Text>通知记录</Text>
+          <Text className='workbench__arrow'>›</Text>
+        </View>
+      </View>
       <View className='workbench__bar'>
         <Text className='workbench__heading'>活动管理</Text>
         <Button className='event-create btn-primary' size='mini' onClick={() => go('/staff/pages/event-edit/index')}>
