@@ -28,7 +28,6 @@ module.exports = {
     ENABLE_CONTAINS: true,
     ENABLE_MUTATION_OBSERVER: true,
     DEPRECATED_ADAPTER_COMPONENT: false,
-    DEMO_MODE: true,
     CLOUD_ENV: '',
   },
 };

@@ -22,7 +22,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     defineConstants: {
       CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV ?? ''),
-      DEMO_MODE: JSON.stringify(process.env.NODE_ENV !== 'production' || process.env.DEMO_MODE === '1'),
     },
     alias: {
       '@shared': path.resolve(__dirname, '..', 'src/shared'),

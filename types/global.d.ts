@@ -7,7 +7,6 @@ declare module '*.scss';
 
 /** Build-time constants from config/index.ts `defineConstants`. */
 declare const CLOUD_ENV: string;
-declare const DEMO_MODE: boolean;
 
 declare namespace NodeJS {
   interface ProcessEnv {
@@ -15,3 +14,8 @@ declare namespace NodeJS {
   }
 }
 
+
+/** Set by the gateway in the H5 page when it runs in demo mode (`npm start`). */
+interface Window {
+  __SHESHAN_DEMO__?: boolean;
+}

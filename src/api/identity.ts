@@ -5,8 +5,8 @@ export function hasIdentity(): boolean {
   return getSessionToken() !== null;
 }
 
-/** The demo persona picker and 退出 exist only where identity is a token we can swap. */
-export const canSwitchPersona: boolean = DEMO_MODE;
+/** The demo persona picker and 退出 exist only where the gateway says it runs in demo mode (it sets the flag in the page). */
+export const canSwitchPersona: boolean = typeof window !== 'undefined' && window.__SHESHAN_DEMO__ === true;
 
 export function rememberSession(token: string): void {
   setSessionToken(token);

@@ -291,6 +291,8 @@ describe('HTTP gateway', () => {
     let dir: string;
     let h5: { app: FastifyInstance; base: string };
     const html = '<!doctype html><html><head><title>佘山两新服务</title></head><body><div id="app"></div></body></html>';
+    /** In demo mode the gateway tells the page so before any script runs (the persona picker shows). */
+    const demoHtml = html.replace('</head>', '<script>window.__SHESHAN_DEMO__=true</script></head>');
 
     beforeAll(async () => {
       dir = fs.mkdtempSync(path.join(os.tmpdir(), 'h5-'));
@@ -308,14 +310,26 @@ describe('HTTP gateway', () => {
       const response = await fetch(`${h5.base}/pages/events/detail?id=x`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^text\/html/);
-      expect(await response.text()).toBe(html);
+      expect(await response.text()).toBe(demoHtml);
     });
 
     it('serves the app at / and its files as they are', async () => {
-      expect(await (await fetch(`${h5.base}/`)).text()).toBe(html);
+      expect(await (await fetch(`${h5.base}/`)).text()).toBe(demoHtml);
+      expect(await (await fetch(`${h5.base}/index.html`)).text()).toBe(demoHtml);
       const script = await fetch(`${h5.base}/js/app.js`);
       expect(script.status).toBe(200);
       expect(await script.text()).toBe('console.log("h5")');
+    });
+
+    it('leaves the demo flag out when the gateway is not in demo mode', async () => {
+      const { demoSessions: _demo, ...productionDeps } = world.deps;
+      const prod = await listen({ deps: productionDeps, sessions, staticDir: dir });
+      try {
+        expect(await (await fetch(`${prod.base}/`)).text()).toBe(html);
+        expect(await (await fetch(`${prod.base}/pages/me/index`)).text()).toBe(html);
+      } finally {
+        await prod.app.close();
+      }
     });
 
     it('keeps the API in JSON next to the app', async () => {

@@ -50,7 +50,7 @@ const EVENTS: DemoEvent[] = [
   { id: 'demo-salon-shanlu', type: 'salon', title: '“聚创山麓”青年人才沙龙', description: '面向园区青年人才的交流沙龙，围绕项目对接、经营管理、技术支撑开展分享。', location: '佘山镇“聚创山麓”人才驿站', day: 19, hour: 14, hours: 3, capacity: 30 },
   { id: 'demo-service-health', type: 'service', title: '送服务进企业：“山间咏汇”健康咨询', description: '在“山间咏汇”党群服务站开展健康咨询、妇联服务、人才服务等多元服务。', location: '上海咏姿时装有限公司“山间咏汇”党群服务站', day: 6, hour: 13, hours: 3, capacity: 50 },
   { id: 'demo-service-station', type: 'service', title: '暖心驿站送服务：免费理发与手机贴膜', description: '为快递员、外卖骑手提供免费理发、手机贴膜、饮水休息等暖心服务。', location: '佘山镇新就业群体暖心驿站', day: 9, hour: 10, hours: 4, capacity: 20 },
-  { id: 'demo-draft-advice', type: 'salon', title: '“我为企业献一策”座谈会', description: '征集“两个覆盖”推进改进措施与企业发展瓶颈问题（草稿，尚未发布）。', location: '佘山镇综合党委会议室', day: 21, hour: 14, hours: 2, capacity: 30, draft: true },
+  { id: 'demo-draft-advice', type: 'salon', title: '“我为企业献一策”座谈会', description: '征集“两个覆盖”推进改进措施、企业引才留才需求与发展瓶颈问题，欢迎企业代表和新就业群体代表参加。', location: '佘山镇综合党委会议室', day: 21, hour: 14, hours: 2, capacity: 30, draft: true },
 ];
 
 export interface SeedResult {

@@ -81,11 +81,12 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
   app.all('/api/*', async (_req, reply) => sendError(reply, 'UNKNOWN_ACTION', '请使用 POST /api/<操作名>'));
 
   if (options.staticDir && fs.existsSync(path.join(options.staticDir, 'index.html'))) {
-    const indexHtml = fs.readFileSync(path.join(options.staticDir, 'index.html'));
+    const indexHtml = withDemoFlag(fs.readFileSync(path.join(options.staticDir, 'index.html'), 'utf8'), !!options.deps.demoSessions);
     await app.register(fastifyStatic, {
       root: path.resolve(options.staticDir),
-      index: ['index.html'],
-      wildcard: false,
+      index: false,
+      // The app page itself is served below, with the demo flag; every other file as it is.
+      allowedPath: (pathName) => pathName !== '/' && pathName !== '/index.html',
       cacheControl: false,
       setHeaders: (res, filePath) => {
         res.setHeader('cache-control', HASHED_ASSET.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache');
@@ -105,6 +106,11 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
 }
 
 class BadJson extends Error {}
+
+/** Demo mode is the server's to say (the same H5 build runs in production): it tells the page before any script runs. */
+function withDemoFlag(html: string, demo: boolean): string {
+  return demo ? html.replace('</head>', '<script>window.__SHESHAN_DEMO__=true</script></head>') : html;
+}
 
 /** No header: anonymous. A header that does not verify: 'invalid' (401), never silently anonymous. */
 function readIdentity(header: string | undefined, sessions: Sessions): { openid: string } | null | 'invalid' {

@@ -1,0 +1,110 @@
+/**
+ * The journey of the events slice, in a real browser against `npm start`:
+ * staff publishes an event with two seats; a worker finds it and signs up (已报名); another takes the last seat;
+ * a third is waitlisted (候补第 1 位); the first cancels, and the third now shows 已报名.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startApp, type RunningApp } from './support/app';
+import { launchChromium, phone, screenshot } from './support/browser';
+
+const EVENT_TITLE = '我为企业献一策';
+
+describe('signing up for an event in the browser', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await app?.stop();
+  });
+
+  /** A fresh phone with its own session, logged in through the 我的 page's persona picker. */
+  async function personOnPhone(openid: string): Promise<Page> {
+    const context = await phone(browser);
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${app.url}/pages/me/index`);
+    await page.locator('.persona-picker').waitFor({ timeout: 15000 }).catch(async (err) => {
+      await screenshot(page, `failed-login-${openid}`);
+      throw new Error(`${(err as Error).message}\n${await page.locator('body').innerText()}`);
+    });
+    const preset = page.locator('.persona-button', { hasText: `（${openid}）` });
+    if (await preset.count()) {
+      await preset.first().click();
+    } else {
+      await page.locator('.persona-openid input').fill(openid);
+      await page.locator('.persona-login').click();
+    }
+    await page.locator('.me-page__openid', { hasText: openid }).waitFor();
+    return page;
+  }
+
+  async function openEventFromList(page: Page): Promise<void> {
+    await page.goto(`${app.url}/pages/events/index`);
+    await page.locator('.filter-tabs').getByText('人才会客厅').click();
+    const card = page.locator('.event-card', { hasText: EVENT_TITLE });
+    await card.first().waitFor();
+    await card.first().click();
+    await page.locator('.event-detail__title', { hasText: EVENT_TITLE }).waitFor();
+  }
+
+  async function signUp(page: Page, name: string, mobile: string): Promise<string> {
+    await openEventFromList(page);
+    await page.locator('.signup-name input').fill(name);
+    await page.locator('.signup-phone input').fill(mobile);
+    await page.locator('.signup-submit').tap();
+    const status = page.locator('.registration-status');
+    await status.waitFor();
+    return (await status.innerText()).trim();
+  }
+
+  it('publishes, fills, waitlists and promotes', async () => {
+    const staff = await personOnPhone('demo-staff');
+    await staff.goto(`${app.url}/staff/pages/workbench/index`);
+    const row = staff.locator('.workbench-event', { hasText: EVENT_TITLE });
+    await row.first().waitFor();
+    await screenshot(staff, '01-staff-workbench');
+    await row.first().locator('.event-edit').click();
+    const capacity = staff.locator('.event-capacity input');
+    await capacity.waitFor();
+    await capacity.fill('2');
+    await staff.locator('.event-publish').tap();
+    await staff.locator('.workbench-event', { hasText: EVENT_TITLE }).first().waitFor();
+    await staff.locator('.workbench-event', { hasText: EVENT_TITLE }).locator('text=已发布').first().waitFor();
+
+    const first = await personOnPhone('demo-worker');
+    await screenshot(first, '02-me-persona');
+    await first.goto(`${app.url}/pages/events/index`);
+    await first.locator('.event-card').first().waitFor();
+    await screenshot(first, '03-events-list');
+    expect(await signUp(first, '王师傅', '13800000011')).toBe('已报名');
+    await screenshot(first, '04-event-detail-confirmed');
+
+    const second = await personOnPhone('e2e-courier');
+    expect(await signUp(second, '李小燕', '13900000022')).toBe('已报名');
+
+    const third = await personOnPhone('e2e-driver');
+    expect(await signUp(third, '张建国', '13700000033')).toBe('候补第 1 位');
+    await screenshot(third, '05-event-detail-waitlisted');
+
+    await first.locator('.registration-cancel').click();
+    await first.getByText(/^(确定|确认)$/).last().click();
+    await first.locator('.registration-status', { hasText: '已取消' }).waitFor().catch(async () => {
+      await first.locator('.signup-submit').waitFor();
+    });
+
+    await openEventFromList(third);
+    await third.locator('.registration-status', { hasText: '已报名' }).waitFor();
+    await screenshot(third, '06-promoted');
+
+    await third.goto(`${app.url}/pages/me/index`);
+    await third.locator('.my-registration', { hasText: EVENT_TITLE }).locator('text=已报名').waitFor();
+    await screenshot(third, '07-my-registrations');
+  });
+});
