@@ -13,7 +13,7 @@ export interface IntentRecordProps {
   onWithdraw?: () => void;
 }
 
-/** The person's own intent: where it stands, how it got there, and what they submitted. */
+/** The person's own intent: where it stands, how it got there (a close reason shows on 已结束), and what they submitted. */
 export function IntentRecord({ intent, busy = false, onEdit, onWithdraw }: IntentRecordProps) {
   const closed = intent.status === 'closed';
   return (
@@ -22,7 +22,6 @@ export function IntentRecord({ intent, busy = false, onEdit, onWithdraw }: Inten
         <Text className='followup-card__title'>我的入党意向</Text>
         <Text className={`intent-status followup-status followup-status--${intent.status}`}>{INTENT_STATUS_LABELS[intent.status]}</Text>
       </View>
-      {closed && intent.closeReason ? <Text className='followup-card__reason intent-close-reason'>{`结束原因：${intent.closeReason}`}</Text> : null}
       {intent.org ? <Text className='followup-card__org'>{`对接党组织：${intent.org.name}`}</Text> : null}
 
       <FollowupTimeline className='intent-timeline' path={INTENT_PATH} labels={INTENT_STATUS_LABELS} status={intent.status} timeline={intent.timeline} />

@@ -20,7 +20,6 @@ export function ReportRecord({ report, busy = false, onWithdraw }: ReportRecordP
         <Text className='followup-card__title'>我的党员报到</Text>
         <Text className={`report-status followup-status followup-status--${report.status}`}>{REPORT_STATUS_LABELS[report.status]}</Text>
       </View>
-      {closed && report.closeReason ? <Text className='followup-card__reason report-close-reason'>{`结束原因：${report.closeReason}`}</Text> : null}
 
       <FollowupTimeline className='report-timeline' path={REPORT_PATH} labels={REPORT_STATUS_LABELS} status={report.status} timeline={report.timeline} />
 
