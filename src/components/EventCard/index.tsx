@@ -17,13 +17,15 @@ export interface EventCardProps {
   showStatus?: boolean;
   /** Passed in so tests and the list agree on "this year". */
   now?: Date;
+  /** Extra class for the card's root, e.g. a list's own row class. */
+  className?: string;
   onTap?: (event: Event) => void;
 }
 
-export function EventCard({ event, showStatus = false, now, onTap, children }: PropsWithChildren<EventCardProps>) {
+export function EventCard({ event, showStatus = false, now, className, onTap, children }: PropsWithChildren<EventCardProps>) {
   const full = event.seatsLeft <= 0;
   return (
-    <View className='event-card' onClick={onTap ? () => onTap(event) : undefined}>
+    <View className={className ? `event-card ${className}` : 'event-card'} onClick={onTap ? () => onTap(event) : undefined}>
       <View className='event-card__tags'>
         <Text className={`event-card__type event-card__type--${event.type}`}>{EVENT_TYPE_LABELS[event.type]}</Text>
         {showStatus ? (

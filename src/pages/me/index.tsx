@@ -66,7 +66,7 @@ export default function MePage() {
         {!who.signedIn ? (
           <>
             <Text className='me-page__name'>尚未登录</Text>
-            {canSwitchPersona ? null : <Text className='me-page__openid'>请在微信小程序中使用报名等功能</Text>}
+            {canSwitchPersona ? null : <Text className='me-page__hint'>请在微信小程序中使用报名等功能</Text>}
           </>
         ) : who.me ? (
           <>

@@ -16,6 +16,7 @@ import { callApi } from '../../../api/callApi';
 import { messageOf } from '../../../api/failure';
 import { boolAttr } from '../../../utils/boolAttr';
 import { todayInShanghai } from '../../../utils/time';
+import { announceEventSaved } from '../../eventSaved';
 import { emptyEventForm, eventErrorsOf, formFromEvent, validateEventForm, type EventForm, type EventFormErrors } from './eventForm';
 
 const TYPE_NAMES = EVENT_TYPES.map((t) => EVENT_TYPE_LABELS[t]);
@@ -29,6 +30,13 @@ function Row({ label, error, children }: PropsWithChildren<{ label: string; erro
       {error ? <Text className='field-error edit-row__error'>{error}</Text> : null}
     </View>
   );
+}
+
+/** Publishing or cancelling finishes the job: return to the workbench (when we came from it) after the toast. */
+const TOAST_MS = 800;
+function backToList(): void {
+  if (Taro.getCurrentPages().length < 2) return;
+  setTimeout(() => void Taro.navigateBack(), TOAST_MS);
 }
 
 function PickerText({ value, placeholder }: { value: string; placeholder: string }) {
@@ -81,7 +89,9 @@ export function EventEditor({ initial }: { initial: Event | null }) {
       setEventId(saved.id);
       if (publish) saved = await callApi('events.publish', { id: saved.id });
       adopt(saved);
+      announceEventSaved(saved);
       void Taro.showToast({ title: publish ? '已发布' : '已保存', icon: 'success' });
+      if (publish) backToList();
     } catch (e) {
       setErrors(eventErrorsOf(e));
       void Taro.showToast({ title: messageOf(e), icon: 'none' });
@@ -107,8 +117,11 @@ export function EventEditor({ initial }: { initial: Event | null }) {
     if (!answer.confirm) return;
     setBusy(true);
     try {
-      adopt(await callApi('events.cancel', checked.data));
+      const cancelledEvent = await callApi('events.cancel', checked.data);
+      adopt(cancelledEvent);
+      announceEventSaved(cancelledEvent);
       void Taro.showToast({ title: '活动已取消', icon: 'none' });
+      backToList();
     } catch (e) {
       void Taro.showToast({ title: messageOf(e), icon: 'none' });
     } finally {
@@ -121,15 +134,15 @@ export function EventEditor({ initial }: { initial: Event | null }) {
   const typeIndex = form.type ? EVENT_TYPES.indexOf(form.type) : 0;
 
   return (
-    <View className='event-edit'>
+    <View className='event-editor'>
       {eventId ? (
-        <View className={`event-edit__status event-edit__status--${status}`}>
+        <View className={`event-editor__status event-edit__status--${status}`}>
           <Text>{`状态：${EVENT_STATUS_LABELS[status]}`}</Text>
           {cancelled && cancelReason ? <Text>{`取消原因：${cancelReason}`}</Text> : null}
         </View>
       ) : null}
 
-      <View className='event-edit__card'>
+      <View className='event-editor__card'>
         <Row label='活动类型' error={errors.type}>
           <Picker
             mode='selector'
@@ -260,7 +273,7 @@ export function EventEditor({ initial }: { initial: Event | null }) {
       </View>
 
       {!cancelled ? (
-        <View className='event-edit__actions'>
+        <View className='event-editor__actions'>
           {status === 'draft' ? (
             <>
               <Button className='event-save-draft' disabled={boolAttr(busy)} onClick={() => void save(false)}>
@@ -279,20 +292,20 @@ export function EventEditor({ initial }: { initial: Event | null }) {
       ) : null}
 
       {eventId ? (
-        <View className='event-edit__card'>
+        <View className='event-editor__card'>
           <View
-            className='event-edit__link'
+            className='event-editor__link'
             onClick={() => void Taro.navigateTo({ url: `/staff/pages/event-registrations/index?eventId=${encodeURIComponent(eventId)}` })}
           >
             <Text>查看报名名单</Text>
-            <Text className='event-edit__arrow'>›</Text>
+            <Text className='event-editor__arrow'>›</Text>
           </View>
         </View>
       ) : null}
 
       {eventId && !cancelled ? (
-        <View className='event-edit__card event-edit__danger'>
-          <Text className='event-edit__danger-title'>取消活动</Text>
+        <View className='event-editor__card event-edit__danger'>
+          <Text className='event-editor__danger-title'>取消活动</Text>
           <Textarea
             className='cancel-reason'
             placeholder='请填写取消原因（会告知已报名的人）'

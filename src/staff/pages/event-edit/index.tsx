@@ -12,7 +12,7 @@ export default function EventEditPage() {
 
   if (routeId && !existing.data) {
     return (
-      <View className='event-edit'>
+      <View className='event-editor'>
         <ListState loading={existing.loading} error={existing.error} empty emptyText='活动不存在' onRetry={() => void existing.reload()} />
       </View>
     );

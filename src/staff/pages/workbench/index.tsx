@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { EventStatus } from '@shared/events';
@@ -9,6 +9,7 @@ import { usePagedList } from '../../../api/hooks';
 import { EventCard } from '../../../components/EventCard';
 import { FilterTabs, type FilterOption } from '../../../components/FilterTabs';
 import { ListState } from '../../../components/ListState';
+import { onEventSaved } from '../../eventSaved';
 import './index.scss';
 
 const PAGE_SIZE = 20;
@@ -28,6 +29,9 @@ export default function WorkbenchPage() {
     status,
   );
   const firstShow = useRef(true);
+
+  // After a publish or cancel the event belongs to another tab: follow it there.
+  useEffect(() => onEventSaved((saved) => setStatus(saved.status)), []);
 
   // Back from the editor: the event may have moved between tabs.
   useDidShow(() => {
@@ -72,7 +76,7 @@ export default function WorkbenchPage() {
         onRetry={() => void list.refresh()}
       />
       {list.items.map((event) => (
-        <EventCard key={event.id} event={event} showStatus>
+        <EventCard key={event.id} event={event} className='workbench-event' showStatus>
           <Button className='event-edit' size='mini' onClick={() => go(`/staff/pages/event-edit/index?id=${encodeURIComponent(event.id)}`)}>
             {event.status === 'cancelled' ? '查看' : '编辑'}
           </Button>
