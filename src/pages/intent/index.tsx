@@ -99,7 +99,9 @@ export default function IntentPage() {
 
   const latest = mine.data[0] ?? null;
   const open = latest && latest.status !== 'closed' ? latest : null;
-  const message = failure && !serverErrors ? <Text className='followup-page__error intent-error'>{messageOf(failure)}</Text> : null;
+  // Field issues show under their fields; anything else (a conflict, the network) as one message.
+  const underFields = serverErrors !== undefined && Object.keys(serverErrors).length > 0;
+  const message = failure && !underFields ? <Text className='followup-page__error intent-error'>{messageOf(failure)}</Text> : null;
 
   if (open) {
     return (

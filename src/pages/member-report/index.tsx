@@ -82,7 +82,9 @@ export default function MemberReportPage() {
 
   const latest = mine.data[0] ?? null;
   const open = latest && latest.status !== 'closed' ? latest : null;
-  const message = failure && !serverErrors ? <Text className='followup-page__error report-error'>{messageOf(failure)}</Text> : null;
+  // Field issues show under their fields; anything else (a conflict, the network) as one message.
+  const underFields = serverErrors !== undefined && Object.keys(serverErrors).length > 0;
+  const message = failure && !underFields ? <Text className='followup-page__error report-error'>{messageOf(failure)}</Text> : null;
 
   return (
     <View className='followup-page'>
