@@ -18,7 +18,6 @@ export function FilterTabs<V extends string>({ options, value, onChange }: Filte
     <Tabs
       className='filter-tabs'
       value={value}
-      activeColor='#c8161d'
       duration={0}
       onChange={(picked) => {
         const option = options.find((o) => o.value === String(picked));
