@@ -1,4 +1,6 @@
-/** `npm test` runs both projects: the backend on real databases, and the client's components in jsdom. */
-module.exports = {
-  projects: ['<rootDir>/jest.server.config.js', '<rootDir>/jest.client.config.js'],
-};
+/**
+ * `npx jest` runs the client's component tests. The backend runs apart (`npm run test:server`) because PGlite needs
+ * Node's --experimental-vm-modules, under which jest refuses the ES-module files Taro's web components require.
+ * `npm test` runs both.
+ */
+module.exports = require('./jest.client.config.js');
