@@ -1,3 +1,4 @@
+import { ENGINES } from './support/db';
 import { dispatch } from '../../cloudfunctions/api/src/core/dispatch';
 import { createSessions } from '../../cloudfunctions/api/src/http/sessions';
 import { aPublishedEvent, anEvent, contactOf, makeWorld, type World } from './support/world';
@@ -124,9 +125,6 @@ describe('users and roles', () => {
       expect((await world.call('staff-1', 'me.get', {})).roles).toEqual(['staff']);
     });
 
-    // Today two admins revoking themselves at once both pass the count and leave none: the users repo needs an
-    // atomic "revoke unless last" before this can be written as a passing test.
-    it.todo('keeps one admin when two admins revoke themselves at the same moment');
   });
 
   describe('users.list', () => {
@@ -183,5 +181,33 @@ describe('users and roles', () => {
         error: { code: 'INVALID_INPUT', issues: [{ path: ['openid'] }] },
       });
     });
+  });
+});
+
+describe.each(ENGINES)('role changes at the same moment on %s', (engine) => {
+  let world: World;
+  beforeAll(async () => {
+    world = await makeWorld(engine);
+  });
+  afterAll(() => world.close());
+
+  it('keeps one admin when two admins revoke themselves at the same moment', async () => {
+    await world.givenUser('admin-2', ['admin']);
+    const results = await Promise.all(
+      ['admin-1', 'admin-2'].map((openid) => world.send(openid, 'users.revokeRole', { openid, role: 'admin' })),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.error.code === 'LAST_ADMIN')).toHaveLength(1);
+    expect(await world.deps.repos.users.countByRole('admin')).toBe(1);
+  });
+
+  it('keeps both changes when one person gains and loses different roles at once', async () => {
+    await world.givenUser('both-1', ['worker', 'staff']);
+    const admin = (await world.deps.repos.users.listByRole('admin'))[0].openid;
+    await Promise.all([
+      world.call(admin, 'users.grantRole', { openid: 'both-1', role: 'admin' }),
+      world.call(admin, 'users.revokeRole', { openid: 'both-1', role: 'staff' }),
+    ]);
+    expect((await world.deps.repos.users.get('both-1'))?.roles.sort()).toEqual(['admin', 'worker']);
   });
 });

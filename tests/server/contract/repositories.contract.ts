@@ -213,5 +213,17 @@ export function describeRepositoryContract(name: string, open: () => Promise<Rep
       expect(await h.repos.users.countByRole('staff')).toBe(1);
       expect(await h.repos.users.countByRole('admin')).toBe(0);
     });
+
+    it('adds and removes one role at a time and never removes the last admin', async () => {
+      await h.repos.users.ensure('a-1', NOW);
+      await h.repos.users.ensure('a-2', NOW);
+      await h.repos.users.addRole('a-1', 'admin', LATER);
+      await h.repos.users.addRole('a-1', 'admin', LATER);
+      expect((await h.repos.users.get('a-1'))?.roles).toEqual(['worker', 'admin']);
+      expect(await h.repos.users.removeRole('a-1', 'admin', LATER)).toBe('last-admin');
+      await h.repos.users.addRole('a-2', 'admin', LATER);
+      expect(await h.repos.users.removeRole('a-1', 'admin', LATER)).toMatchObject({ roles: ['worker'] });
+      expect(await h.repos.users.removeRole('a-2', 'worker', LATER)).toMatchObject({ roles: ['admin'] });
+    });
   });
 }

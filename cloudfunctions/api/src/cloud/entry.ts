@@ -44,5 +44,5 @@ export async function handleCloudEvent(
 async function ensureAdmin(deps: Deps, openid: string): Promise<void> {
   const now = deps.now().toISOString();
   const user = await deps.repos.users.ensure(openid, now);
-  if (!user.roles.includes('admin')) await deps.repos.users.setRoles(openid, [...user.roles, 'admin'], now);
+  if (!user.roles.includes('admin')) await deps.repos.users.addRole(openid, 'admin', now);
 }

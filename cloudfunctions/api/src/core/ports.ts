@@ -125,6 +125,10 @@ export interface UsersRepo {
   ensure(openid: string, now: string): Promise<UserRecord>;
   get(openid: string): Promise<UserRecord | null>;
   setRoles(openid: string, roles: Role[], now: string): Promise<UserRecord>;
+  /** Adds one role in one atomic write, so a concurrent change to the same person is not lost. */
+  addRole(openid: string, role: Role, now: string): Promise<UserRecord>;
+  /** Removes one role atomically; never removes the last admin, even when two admins revoke each other at once. */
+  removeRole(openid: string, role: Role, now: string): Promise<UserRecord | 'last-admin'>;
   saveContact(openid: string, contact: Contact, now: string): Promise<void>;
   listByRole(role: Role): Promise<UserRecord[]>;
   /** Binds an HR contact to an enterprise, creating the enterprise if it is new (demo seeding; claims come later). */

@@ -38,18 +38,16 @@ export async function listUsers(ctx: Ctx, input: { role?: GrantableRole }): Prom
 export async function grantRole(ctx: Ctx, input: { openid: string; role: GrantableRole }): Promise<UserSummary> {
   const target = await loadKnownUser(ctx, input.openid);
   if (target.roles.includes(input.role)) return toUserSummary(target);
-  return toUserSummary(await ctx.deps.repos.users.setRoles(target.openid, [...target.roles, input.role], ctx.now));
+  return toUserSummary(await ctx.deps.repos.users.addRole(target.openid, input.role, ctx.now));
 }
 
 /** There is always one admin left, or nobody could grant roles again. */
 export async function revokeRole(ctx: Ctx, input: { openid: string; role: GrantableRole }): Promise<UserSummary> {
   const target = await loadKnownUser(ctx, input.openid);
   if (!target.roles.includes(input.role)) return toUserSummary(target);
-  if (input.role === 'admin' && (await ctx.deps.repos.users.countByRole('admin')) <= 1) {
-    throw new DomainError('LAST_ADMIN');
-  }
-  const roles = target.roles.filter((r) => r !== input.role);
-  return toUserSummary(await ctx.deps.repos.users.setRoles(target.openid, roles, ctx.now));
+  const updated = await ctx.deps.repos.users.removeRole(target.openid, input.role, ctx.now);
+  if (updated === 'last-admin') throw new DomainError('LAST_ADMIN');
+  return toUserSummary(updated);
 }
 
 async function loadKnownUser(ctx: Ctx, openid: string): Promise<UserRecord> {

@@ -46,6 +46,38 @@ export function sqlUsersRepo(db: SqlDb): UsersRepo {
       if (!rows.length) throw notFound('用户');
       return (await get(openid)) as UserRecord;
     },
+    async addRole(openid, role, now) {
+      await db.query(
+        `UPDATE users SET roles = array_append(roles, $2::text), updated_at = $3 WHERE openid = $1 AND NOT ($2 = ANY(roles))`,
+        [openid, role, now],
+      );
+      const user = await get(openid);
+      if (!user) throw notFound('用户');
+      return user;
+    },
+    async removeRole(openid, role, now) {
+      const outcome = await db.transaction(async (tx) => {
+        // Role removals take turns, so "is this the last admin?" stays true until the write.
+        await tx.query('SELECT pg_advisory_xact_lock(4243)');
+        if (role === 'admin') {
+          const others = await tx.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM users WHERE 'admin' = ANY(roles) AND openid <> $1`,
+            [openid],
+          );
+          if (Number(others[0]?.n ?? 0) === 0) return 'last-admin' as const;
+        }
+        await tx.query('UPDATE users SET roles = array_remove(roles, $2::text), updated_at = $3 WHERE openid = $1', [
+          openid,
+          role,
+          now,
+        ]);
+        return 'ok' as const;
+      });
+      if (outcome === 'last-admin') return outcome;
+      const user = await get(openid);
+      if (!user) throw notFound('用户');
+      return user;
+    },
     async saveContact(openid, contact, now) {
       await db.query('UPDATE users SET name = $2, phone = $3, updated_at = $4 WHERE openid = $1', [
         openid,
