@@ -1,13 +1,7 @@
 /** Pure rules shared by 入党意向 and 党员报到: forward-only steps, closing, erasure, age. */
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
-import timezone from 'dayjs/plugin/timezone';
-import { MIN_AGE } from '@shared/intents';
+import { UNDER_AGE_MESSAGE, isAdultByMonth, monthsSinceBirthMonth } from '@shared/intents';
 import { DomainError } from '../core/errors';
 import type { FollowupPatch, FollowupRecord } from '../core/ports';
-
-dayjs.extend(utc);
-dayjs.extend(timezone);
 
 export const TIME_ZONE = 'Asia/Shanghai';
 /** The person's own steps are recorded as 'self', so nothing ties them to an openid once withdrawn. */
@@ -23,19 +17,13 @@ export function assertTransition(path: readonly string[], from: string, to: stri
   }
 }
 
-/** Age in whole years at `now` (Shanghai), counting by month: born 2008-12 is 18 from 2026-12. */
-export function ageInMonths(birthMonth: string, now: string): number {
-  const [y, m] = birthMonth.split('-').map(Number);
-  const today = dayjs(now).tz(TIME_ZONE);
-  return (today.year() - y) * 12 + (today.month() + 1 - m);
-}
-
+/** The same month rule the form checks (src/shared/intents.ts), so client and server never disagree. */
 export function assertAdult(birthMonth: string, now: string): void {
-  const months = ageInMonths(birthMonth, now);
+  const months = monthsSinceBirthMonth(birthMonth, now);
   const issue = (message: string) => new DomainError('INVALID_INPUT', message, [{ path: ['birthMonth'], message }]);
   if (months < 0) throw issue('出生年月不能晚于当前月份');
   if (months > 100 * 12) throw issue('请检查出生年月');
-  if (months < MIN_AGE * 12) throw issue(`年满 ${MIN_AGE} 周岁方可提交入党意向`);
+  if (!isAdultByMonth(birthMonth, now)) throw issue(UNDER_AGE_MESSAGE);
 }
 
 /** Withdrawal erases every personal field from the row; only the kind, status and dates stay, as an anonymous count. */
