@@ -41,6 +41,35 @@ import {
   type PartyOrg,
 } from './intents';
 import { OutboxListInput, type OutboxItem } from './outbox';
+import {
+  ApplicationCreateInput,
+  ApplicationMarkInput,
+  ApplicationsByJobInput,
+  ClaimInput,
+  ClaimListInput,
+  DecideInput,
+  EnterpriseUpdateInput,
+  FairInput,
+  FairJoinInput,
+  FairRequestsInput,
+  GuidanceAnswerInput,
+  GuidanceListInput,
+  GuidanceRequestInput,
+  JobCreateInput,
+  JobSearchInput,
+  JobStatusInput,
+  JobUpdateInput,
+  type Application,
+  type ApplicationWithJob,
+  type Claim,
+  type Enterprise,
+  type FairParticipation,
+  type FairStats,
+  type GuidanceRequest,
+  type Job,
+  type JobDetail,
+  type MyEnterprise,
+} from './recruitment';
 import { DemoLoginInput, RoleChangeInput, UsersListInput, type DemoLoginOutput, type Me, type UserSummary } from './users';
 
 /**
@@ -91,6 +120,37 @@ export const contract = {
   'memberReports.list': action<Page<MemberReportListItem>>()('staff', ReportListInput),
   'memberReports.get': action<MemberReportStaffView>()('staff', RecordIdInput),
   'memberReports.advance': action<MemberReportStaffView>()('staff', ReportAdvanceInput),
+
+  'enterprises.claim': action<Claim>()('user', ClaimInput),
+  'enterprises.mine': action<MyEnterprise>()('user', Empty),
+  'enterprises.get': action<Enterprise>()('public', RecordIdInput),
+  'enterprises.update': action<Enterprise>()('user', EnterpriseUpdateInput),
+  'enterprises.claims': action<Claim[]>()('staff', ClaimListInput),
+  'enterprises.decideClaim': action<Claim>()('staff', DecideInput),
+
+  'fairs.join': action<FairParticipation>()('user', FairJoinInput),
+  'fairs.enterprises': action<Enterprise[]>()('public', FairInput),
+  'fairs.requests': action<FairParticipation[]>()('staff', FairRequestsInput),
+  'fairs.decide': action<FairParticipation>()('staff', DecideInput),
+  'fairs.stats': action<FairStats>()('staff', FairInput),
+
+  'jobs.create': action<Job>()('user', JobCreateInput),
+  'jobs.update': action<Job>()('user', JobUpdateInput),
+  'jobs.setStatus': action<Job>()('user', JobStatusInput),
+  'jobs.search': action<Page<Job>>()('public', JobSearchInput),
+  'jobs.get': action<JobDetail>()('public', RecordIdInput),
+  'jobs.mine': action<Job[]>()('user', Empty),
+
+  'applications.create': action<Application>()('user', ApplicationCreateInput),
+  'applications.mine': action<ApplicationWithJob[]>()('user', Empty),
+  'applications.withdraw': action<Application>()('user', RecordIdInput),
+  'applications.listByJob': action<Application[]>()('user', ApplicationsByJobInput),
+  'applications.mark': action<Application>()('user', ApplicationMarkInput),
+
+  'guidance.request': action<GuidanceRequest>()('user', GuidanceRequestInput),
+  'guidance.mine': action<GuidanceRequest[]>()('user', Empty),
+  'guidance.list': action<GuidanceRequest[]>()('staff', GuidanceListInput),
+  'guidance.answer': action<GuidanceRequest>()('staff', GuidanceAnswerInput),
 
   'partyOrgs.list': action<PartyOrg[]>()('staff', Empty),
   'outbox.list': action<OutboxItem[]>()('staff', OutboxListInput),

@@ -2,6 +2,16 @@
 import type { Audience, EventStatus, EventType } from './events';
 import type { RegistrationStatus } from './registrations';
 import type { Role } from './users';
+import type {
+  ApplicationStatus,
+  Benefit,
+  ClaimStatus,
+  District,
+  EnterpriseSize,
+  GuidanceStatus,
+  JobCategory,
+  JobStatus,
+} from './recruitment';
 import type { Education, Gender, IntentStatus, Occupation, PoliticalStatus, ReportStatus, ReportWish } from './intents';
 
 export const EVENT_TYPE_LABELS: Record<EventType, string> = {
@@ -85,3 +95,64 @@ export const REPORT_WISH_LABELS: Record<ReportWish, string> = {
   transfer: '将组织关系转入佘山镇',
   flow: '作为流动党员参加组织生活',
 };
+
+export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = { pending: '待审核', approved: '已通过', rejected: '未通过' };
+
+export const ENTERPRISE_SIZE_LABELS: Record<EnterpriseSize, string> = {
+  micro: '10 人以下',
+  small: '10–99 人',
+  medium: '100–499 人',
+  large: '500 人以上',
+};
+
+export const JOB_CATEGORY_LABELS: Record<JobCategory, string> = {
+  delivery: '快递外卖',
+  driving: '司机驾驶',
+  manufacturing: '生产制造',
+  service: '生活服务',
+  sales: '销售营销',
+  office: '行政文员',
+  tech: '技术研发',
+  other: '其他',
+};
+
+export const DISTRICT_LABELS: Record<District, string> = {
+  sheshan: '佘山镇',
+  songjiang_city: '松江城区',
+  jiuting: '九亭镇',
+  sijing: '泗泾镇',
+  dongjing: '洞泾镇',
+  xinqiao: '新桥镇',
+  other: '其他地区',
+};
+
+export const BENEFIT_LABELS: Record<Benefit, string> = {
+  social_insurance: '五险一金',
+  room_board: '包吃住',
+  part_time: '可兼职',
+  career_change: '适合转岗',
+  training: '带薪培训',
+  bonus: '绩效奖金',
+  weekends: '双休',
+};
+
+export const JOB_STATUS_LABELS: Record<JobStatus, string> = { open: '招聘中', closed: '已关闭' };
+
+export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
+  submitted: '已投递',
+  viewed: '已查看',
+  interview: '邀请面试',
+  hired: '已录用',
+  rejected: '不合适',
+  withdrawn: '已撤回',
+};
+
+export const GUIDANCE_STATUS_LABELS: Record<GuidanceStatus, string> = { open: '待答复', answered: '已答复' };
+
+/** "6000–8000 元/月", "6000 元/月起", or "面议". */
+export function salaryLabel(min: number | null, max: number | null): string {
+  if (min != null && max != null) return min === max ? `${min} 元/月` : `${min}–${max} 元/月`;
+  if (min != null) return `${min} 元/月起`;
+  if (max != null) return `最高 ${max} 元/月`;
+  return '面议';
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Resume } from './recruitment';
 
 export const ROLES = ['worker', 'hr', 'staff', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -19,6 +20,8 @@ export interface Profile {
   name: string | null;
   phone: string | null;
   enterprise: EnterpriseRef | null;
+  /** The résumé of the last job application, to prefill the next one. */
+  resume: Resume | null;
 }
 
 export interface Me {

@@ -30,6 +30,11 @@ import {
   withdrawReport,
 } from '../member-reports/use-cases';
 import { listOutbox } from '../outbox/use-cases';
+import { applicationsForJob, applyForJob, markApplication, myApplications, withdrawApplication } from '../recruitment/applications';
+import { claimEnterprise, decideClaim, getEnterprise, listClaims, myEnterprise, updateEnterprise } from '../recruitment/enterprises';
+import { decideParticipation, fairEnterprises, fairRequests, fairStats, joinFair } from '../recruitment/fairs';
+import { answerGuidance, listGuidance, myGuidance, requestGuidance } from '../recruitment/guidance';
+import { createJob, getJob, myEnterpriseJobs, searchJobs, setJobStatus, updateJob } from '../recruitment/jobs';
 import { demoLogin, getMe, grantRole, listUsers, revokeRole } from '../users/use-cases';
 
 export type Handlers = { [A in ActionName]: (ctx: Ctx, input: ParsedInput<A>) => Promise<ActionOutput<A>> };
@@ -63,6 +68,32 @@ export const handlers: Handlers = {
   'memberReports.list': listReports,
   'memberReports.get': getReportForStaff,
   'memberReports.advance': advanceReport,
+  'enterprises.claim': claimEnterprise,
+  'enterprises.mine': myEnterprise,
+  'enterprises.get': getEnterprise,
+  'enterprises.update': updateEnterprise,
+  'enterprises.claims': listClaims,
+  'enterprises.decideClaim': decideClaim,
+  'fairs.join': joinFair,
+  'fairs.enterprises': fairEnterprises,
+  'fairs.requests': fairRequests,
+  'fairs.decide': decideParticipation,
+  'fairs.stats': fairStats,
+  'jobs.create': createJob,
+  'jobs.update': updateJob,
+  'jobs.setStatus': setJobStatus,
+  'jobs.search': searchJobs,
+  'jobs.get': getJob,
+  'jobs.mine': myEnterpriseJobs,
+  'applications.create': applyForJob,
+  'applications.mine': myApplications,
+  'applications.withdraw': withdrawApplication,
+  'applications.listByJob': applicationsForJob,
+  'applications.mark': markApplication,
+  'guidance.request': requestGuidance,
+  'guidance.mine': myGuidance,
+  'guidance.list': listGuidance,
+  'guidance.answer': answerGuidance,
   'partyOrgs.list': listPartyOrgs,
   'outbox.list': listOutbox,
   'users.list': listUsers,

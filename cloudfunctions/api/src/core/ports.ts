@@ -117,6 +117,7 @@ export interface UserRecord {
   phone: string | null;
   enterpriseId: string | null;
   enterpriseName: string | null;
+  resume: unknown;
   createdAt: string;
 }
 
@@ -130,6 +131,8 @@ export interface UsersRepo {
   /** Removes one role atomically; never removes the last admin, even when two admins revoke each other at once. */
   removeRole(openid: string, role: Role, now: string): Promise<UserRecord | 'last-admin'>;
   saveContact(openid: string, contact: Contact, now: string): Promise<void>;
+  /** Keeps the last résumé (JSON) to prefill the next application. */
+  saveResume(openid: string, resume: unknown, now: string): Promise<void>;
   listByRole(role: Role): Promise<UserRecord[]>;
   /** Binds an HR contact to an enterprise, creating the enterprise if it is new (demo seeding; claims come later). */
   bindEnterprise(openid: string, enterprise: { id: string; name: string }, now: string): Promise<void>;
@@ -143,6 +146,10 @@ export interface Repositories {
   followups: FollowupsRepo;
   audit: AuditRepo;
   outbox: OutboxRepo;
+  enterprises: EnterprisesRepo;
+  jobs: JobsRepo;
+  applications: ApplicationsRepo;
+  guidance: GuidanceRepo;
 }
 
 export type FollowupKind = 'intent' | 'report';
@@ -231,4 +238,153 @@ export interface AuditRepo {
 
 export interface OutboxRepo {
   list(q: { openid?: string; limit: number }): Promise<(OutboxMessage & { id: number; status: string })[]>;
+}
+
+export interface EnterpriseRecord {
+  id: string;
+  name: string;
+  uscc: string | null;
+  industry: string | null;
+  size: string | null;
+  address: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  intro: string | null;
+  logo: { mime: string; data: string } | null;
+  verified: boolean;
+}
+
+export type EnterprisePatch = Partial<Omit<EnterpriseRecord, 'id' | 'uscc'>>;
+
+export interface ClaimRecord {
+  id: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  uscc: string;
+  openid: string;
+  status: 'pending' | 'approved' | 'rejected';
+  reason: string | null;
+  createdAt: string;
+}
+
+export interface ParticipationRecord {
+  id: string;
+  eventId: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  status: 'pending' | 'approved' | 'rejected';
+  createdAt: string;
+}
+
+export interface EnterprisesRepo {
+  get(id: string): Promise<EnterpriseRecord | null>;
+  findByUscc(uscc: string): Promise<EnterpriseRecord | null>;
+  /** Inserts an unverified enterprise unless one with this code exists; returns whichever is stored. */
+  ensure(record: EnterpriseRecord, now: string): Promise<EnterpriseRecord>;
+  update(id: string, patch: EnterprisePatch, now: string): Promise<EnterpriseRecord>;
+  /** Fails with 'already-live' when the person has a pending or approved claim. */
+  insertClaim(claim: Omit<ClaimRecord, 'enterpriseName' | 'uscc'>): Promise<'created' | 'already-live'>;
+  getClaim(id: string): Promise<ClaimRecord | null>;
+  liveClaimOf(openid: string): Promise<ClaimRecord | null>;
+  listClaims(status?: string): Promise<ClaimRecord[]>;
+  /** One transaction: the claim's decision and, when approved, the enterprise verified, the person bound and made HR. */
+  decideClaim(id: string, approve: boolean, reason: string | null, by: string, now: string): Promise<ClaimRecord>;
+  /** Returns the existing participation when the enterprise already asked to join this fair. */
+  joinFair(p: Omit<ParticipationRecord, 'enterpriseName'>): Promise<ParticipationRecord>;
+  getParticipation(id: string): Promise<ParticipationRecord | null>;
+  participation(eventId: string, enterpriseId: string): Promise<ParticipationRecord | null>;
+  listParticipations(q: { eventId?: string; status?: string }): Promise<ParticipationRecord[]>;
+  decideParticipation(id: string, approve: boolean, reason: string | null, now: string): Promise<ParticipationRecord>;
+}
+
+export interface JobRecord {
+  id: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  eventId: string | null;
+  title: string;
+  category: string;
+  salaryMin: number | null;
+  salaryMax: number | null;
+  headcount: number;
+  district: string;
+  place: string;
+  requirements: string;
+  benefits: string[];
+  status: 'open' | 'closed';
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type JobPatch = Partial<
+  Pick<JobRecord, 'eventId' | 'title' | 'category' | 'salaryMin' | 'salaryMax' | 'headcount' | 'district' | 'place' | 'requirements' | 'benefits' | 'status'>
+>;
+
+export interface JobQuery {
+  /** Every term must be among the job's search terms (characters and character pairs of its texts). */
+  terms?: string[];
+  category?: string;
+  district?: string;
+  salaryAtLeast?: number;
+  eventId?: string;
+  enterpriseId?: string;
+  after?: { createdAt: string; id: string };
+  limit: number;
+}
+
+export interface JobsRepo {
+  insert(job: Omit<JobRecord, 'enterpriseName'>, searchTerms: string[]): Promise<JobRecord>;
+  get(id: string): Promise<JobRecord | null>;
+  update(id: string, patch: JobPatch, searchTerms: string[] | null, now: string): Promise<JobRecord>;
+  /** Open jobs of verified enterprises, newest first. */
+  search(q: JobQuery): Promise<JobRecord[]>;
+  listByEnterprise(enterpriseId: string): Promise<JobRecord[]>;
+}
+
+export interface ApplicationRecord {
+  id: string;
+  jobId: string;
+  openid: string;
+  status: 'submitted' | 'viewed' | 'interview' | 'hired' | 'rejected' | 'withdrawn';
+  resume: { name: string; phone: string; age: number; experience?: string; wantedJob?: string; note?: string };
+  interview: { at: string; place: string; note: string | null } | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ApplicationsRepo {
+  /** One per person per job: returns the existing one (reopened if it was withdrawn) or the new one. */
+  apply(a: ApplicationRecord): Promise<ApplicationRecord>;
+  get(id: string): Promise<ApplicationRecord | null>;
+  listByUser(openid: string): Promise<ApplicationRecord[]>;
+  listByJob(jobId: string): Promise<ApplicationRecord[]>;
+  /** Writes the new state and, when given, a notification for the applicant, in one transaction. */
+  change(
+    id: string,
+    now: string,
+    guard: (current: ApplicationRecord) => Pick<ApplicationRecord, 'status' | 'interview'>,
+    notify?: (after: ApplicationRecord) => Omit<OutboxMessage, 'createdAt'> | null,
+  ): Promise<ApplicationRecord>;
+  fairFigures(eventId: string): Promise<{ enterprises: number; jobs: number; headcount: number; applications: number; interviews: number; hires: number }>;
+}
+
+export interface GuidanceRecord {
+  id: string;
+  openid: string;
+  topic: string;
+  preferredTimes: string;
+  phone: string;
+  status: 'open' | 'answered';
+  answer: string | null;
+  createdAt: string;
+  answeredAt: string | null;
+}
+
+export interface GuidanceRepo {
+  insert(r: GuidanceRecord): Promise<void>;
+  get(id: string): Promise<GuidanceRecord | null>;
+  listByUser(openid: string): Promise<GuidanceRecord[]>;
+  list(status?: string): Promise<GuidanceRecord[]>;
+  answer(id: string, answer: string, by: string, now: string, notify: Omit<OutboxMessage, 'createdAt'>): Promise<GuidanceRecord>;
 }

@@ -9,6 +9,7 @@ import type { Audience, EventType } from '@shared/events';
 import type { Role } from '@shared/users';
 import type { Repositories, EventRecord } from '../core/ports';
 import { decideSeat } from '../registrations/seats';
+import { searchTermsOf } from '../recruitment/jobs';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -20,7 +21,22 @@ export const DEMO_PERSONAS: { openid: string; roles: Role[]; label: string }[] =
   { openid: 'demo-admin', roles: ['admin'], label: '管理员' },
 ];
 
-export const DEMO_ENTERPRISE = { id: 'demo-ent-yongzi', name: '上海咏姿时装有限公司' };
+export const DEMO_ENTERPRISE = { id: 'demo-ent-yongzi', name: '上海咏姿时装有限公司', uscc: '91310117MA1J3YZ20R' };
+
+/** Enterprises named in the article, with made-up codes that pass the GB 32100-2015 checksum. */
+const DEMO_ENTERPRISES = [
+  { ...DEMO_ENTERPRISE, industry: '服装制造', size: 'medium', intro: '“山间咏汇”党群服务站所在企业，党的建设与企业发展“双提升”。' },
+  { id: 'demo-ent-quanlan', name: '上海全澜科技有限公司', uscc: '91310117MA1K4AB30Q', industry: '软件和信息技术', size: 'small', intro: '在联合党组织帮带下单独成立党支部的科技企业。' },
+  { id: 'demo-ent-jiechi', name: '上海洁驰清洁设备有限公司', uscc: '91310117MA1L5CD40X', industry: '清洁设备制造', size: 'small', intro: '佘山镇智能制造产业集群企业。' },
+];
+
+const DEMO_JOBS = [
+  { id: 'demo-job-sewing', enterpriseId: 'demo-ent-yongzi', eventId: 'demo-fair-aid', title: '服装缝纫工', category: 'manufacturing', salaryMin: 6000, salaryMax: 8500, headcount: 10, place: '佘山镇工业园区咏姿厂区', requirements: '有缝纫经验优先，可培训上岗', benefits: ['social_insurance', 'room_board', 'training'] },
+  { id: 'demo-job-qc', enterpriseId: 'demo-ent-yongzi', eventId: 'demo-fair-aid', title: '质检员', category: 'manufacturing', salaryMin: 5500, salaryMax: 7000, headcount: 3, place: '佘山镇工业园区咏姿厂区', requirements: '细心负责，高中及以上学历', benefits: ['social_insurance', 'weekends'] },
+  { id: 'demo-job-driver', enterpriseId: 'demo-ent-yongzi', eventId: null, title: '厂区货车司机', category: 'driving', salaryMin: 7000, salaryMax: 9000, headcount: 2, place: '佘山镇工业园区咏姿厂区', requirements: 'C1 及以上驾照，三年以上驾龄', benefits: ['social_insurance', 'career_change'] },
+  { id: 'demo-job-ops', enterpriseId: 'demo-ent-quanlan', eventId: null, title: '设备运维专员', category: 'tech', salaryMin: null, salaryMax: null, headcount: 2, place: '佘山镇科创园', requirements: '机电相关专业，愿意学习', benefits: ['social_insurance', 'training', 'bonus'] },
+  { id: 'demo-job-assembly', enterpriseId: 'demo-ent-jiechi', eventId: null, title: '清洁设备装配工', category: 'manufacturing', salaryMin: 6500, salaryMax: 8000, headcount: 6, place: '佘山镇洁驰厂区', requirements: '适合外卖骑手、快递员转岗', benefits: ['social_insurance', 'room_board', 'career_change', 'part_time'] },
+] as const;
 
 interface DemoEvent {
   id: string;
@@ -64,7 +80,10 @@ export async function seedDemo(repos: Repositories, now: Date, newId: () => stri
     if (await repos.users.get(p.openid)) continue;
     await repos.users.ensure(p.openid, nowIso);
     await repos.users.setRoles(p.openid, p.roles, nowIso);
-    if (p.roles.includes('hr')) await repos.users.bindEnterprise(p.openid, DEMO_ENTERPRISE, nowIso);
+    if (p.roles.includes('hr')) {
+      await seedEnterprises(repos, nowIso);
+      await repos.users.bindEnterprise(p.openid, DEMO_ENTERPRISE, nowIso);
+    }
   }
 
   const today = dayjs(now).tz('Asia/Shanghai').startOf('day');
@@ -96,8 +115,31 @@ export async function seedDemo(repos: Repositories, now: Date, newId: () => stri
     await repos.events.insert(record);
     createdEvents += 1;
   }
-  if (createdEvents) await seedRegistrations(repos, nowIso, newId);
+  if (createdEvents) {
+    await seedRegistrations(repos, nowIso, newId);
+    await seedFairAndJobs(repos, nowIso, newId);
+  }
   return { createdEvents };
+}
+
+async function seedEnterprises(repos: Repositories, now: string): Promise<void> {
+  for (const e of DEMO_ENTERPRISES) {
+    const { id, name, uscc, industry, size, intro } = e;
+    await repos.enterprises.ensure({ id, name, uscc, industry: null, size: null, address: null, contactName: null, contactPhone: null, intro: null, logo: null, verified: false }, now);
+    await repos.enterprises.update(id, { industry, size, intro, address: '上海市松江区佘山镇', verified: true }, now);
+  }
+}
+
+/** The HR persona's enterprise takes part in the aid-month fair with two jobs; a few standing jobs besides. */
+async function seedFairAndJobs(repos: Repositories, now: string, newId: () => string): Promise<void> {
+  const joined = await repos.enterprises.joinFair({ id: newId(), eventId: 'demo-fair-aid', enterpriseId: DEMO_ENTERPRISE.id, status: 'pending', createdAt: now });
+  if (joined.status === 'pending') await repos.enterprises.decideParticipation(joined.id, true, null, now);
+  for (const j of DEMO_JOBS) {
+    if (await repos.jobs.get(j.id)) continue;
+    const enterprise = DEMO_ENTERPRISES.find((e) => e.id === j.enterpriseId);
+    const record = { ...j, benefits: [...j.benefits], district: 'sheshan', status: 'open' as const, createdBy: 'demo-hr', createdAt: now, updatedAt: now };
+    await repos.jobs.insert(record, searchTermsOf({ ...record, enterpriseName: enterprise?.name ?? '' }));
+  }
 }
 
 /** A few people already signed up, so staff lists and seat counts are not empty; the salon is one seat from full. */

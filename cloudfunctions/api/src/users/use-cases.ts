@@ -1,3 +1,4 @@
+import { Resume } from '@shared/recruitment';
 import type { DemoLoginOutput, GrantableRole, Me, UserSummary } from '@shared/users';
 import { caller, type Ctx } from '../core/context';
 import { DomainError } from '../core/errors';
@@ -16,6 +17,7 @@ export async function getMe(ctx: Ctx): Promise<Me> {
       name: user.name,
       phone: user.phone,
       enterprise: user.enterpriseId && user.enterpriseName ? { id: user.enterpriseId, name: user.enterpriseName } : null,
+      resume: parseResume(user.resume),
     },
   };
 }
@@ -54,4 +56,10 @@ async function loadKnownUser(ctx: Ctx, openid: string): Promise<UserRecord> {
   const user = await ctx.deps.repos.users.get(openid);
   if (!user) throw new DomainError('NOT_FOUND', '未找到该用户，请让对方先登录一次小程序');
   return user;
+}
+
+/** A stored résumé is shown again only if it still fits today's schema. */
+function parseResume(raw: unknown): Resume | null {
+  const parsed = Resume.safeParse(raw);
+  return parsed.success ? parsed.data : null;
 }

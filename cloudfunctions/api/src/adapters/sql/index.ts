@@ -4,6 +4,7 @@ import { sqlEventsRepo } from './events-repo';
 import { sqlRegistrationsRepo } from './registrations-repo';
 import { sqlUsersRepo } from './users-repo';
 import { sqlAuditRepo, sqlFollowupsRepo, sqlOutboxRepo } from './followups-repo';
+import { sqlApplicationsRepo, sqlEnterprisesRepo, sqlGuidanceRepo, sqlJobsRepo } from './recruitment-repo';
 
 export { openDb, type SqlDb } from './db';
 export { migrate } from './migrations';
@@ -16,5 +17,9 @@ export function sqlRepositories(db: SqlDb): Repositories {
     followups: sqlFollowupsRepo(db),
     audit: sqlAuditRepo(db),
     outbox: sqlOutboxRepo(db),
+    enterprises: sqlEnterprisesRepo(db),
+    jobs: sqlJobsRepo(db),
+    applications: sqlApplicationsRepo(db),
+    guidance: sqlGuidanceRepo(db),
   };
 }

@@ -157,6 +157,102 @@ export const MIGRATIONS: Migration[] = [
         ('org-anyufeng', '安宇峰党支部', 'standalone')
     `,
   },
+  {
+    version: 3,
+    name: '云招聘: enterprise claims, fair participation, jobs, applications, guidance',
+    sql: `
+      ALTER TABLE enterprises
+        ADD COLUMN industry text,
+        ADD COLUMN size text,
+        ADD COLUMN address text,
+        ADD COLUMN contact_name text,
+        ADD COLUMN contact_phone text,
+        ADD COLUMN intro text,
+        ADD COLUMN logo_mime text,
+        ADD COLUMN logo_data text,
+        ADD COLUMN verified boolean NOT NULL DEFAULT false,
+        ADD COLUMN updated_at timestamptz;
+      ALTER TABLE users ADD COLUMN resume text;
+      CREATE TABLE enterprise_claims (
+        id text PRIMARY KEY,
+        enterprise_id text NOT NULL REFERENCES enterprises(id),
+        openid text NOT NULL REFERENCES users(openid),
+        status text NOT NULL CHECK (status IN ('pending', 'approved', 'rejected')),
+        reason text,
+        created_at timestamptz NOT NULL,
+        decided_at timestamptz,
+        decided_by text
+      );
+      CREATE UNIQUE INDEX enterprise_claims_one_live ON enterprise_claims (openid) WHERE status <> 'rejected';
+      CREATE INDEX enterprise_claims_status_idx ON enterprise_claims (status, created_at);
+      CREATE TABLE fair_participations (
+        id text PRIMARY KEY,
+        event_id text NOT NULL REFERENCES events(id),
+        enterprise_id text NOT NULL REFERENCES enterprises(id),
+        status text NOT NULL CHECK (status IN ('pending', 'approved', 'rejected')),
+        reason text,
+        created_at timestamptz NOT NULL,
+        decided_at timestamptz,
+        CONSTRAINT fair_participations_once UNIQUE (event_id, enterprise_id)
+      );
+      CREATE TABLE jobs (
+        id text PRIMARY KEY,
+        enterprise_id text NOT NULL REFERENCES enterprises(id),
+        event_id text REFERENCES events(id),
+        title text NOT NULL,
+        category text NOT NULL,
+        salary_min integer,
+        salary_max integer,
+        headcount integer NOT NULL CHECK (headcount > 0),
+        district text NOT NULL,
+        place text NOT NULL,
+        requirements text NOT NULL DEFAULT '',
+        benefits text[] NOT NULL DEFAULT ARRAY[]::text[],
+        status text NOT NULL CHECK (status IN ('open', 'closed')),
+        search_terms text[] NOT NULL,
+        created_by text NOT NULL,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX jobs_search_terms_idx ON jobs USING gin (search_terms);
+      CREATE INDEX jobs_open_listing_idx ON jobs (status, created_at DESC, id DESC);
+      CREATE INDEX jobs_event_idx ON jobs (event_id, status);
+      CREATE INDEX jobs_enterprise_idx ON jobs (enterprise_id, created_at DESC);
+      CREATE TABLE applications (
+        id text PRIMARY KEY,
+        job_id text NOT NULL REFERENCES jobs(id),
+        openid text NOT NULL REFERENCES users(openid),
+        status text NOT NULL CHECK (status IN ('submitted', 'viewed', 'interview', 'hired', 'rejected', 'withdrawn')),
+        name text NOT NULL,
+        phone text NOT NULL,
+        age integer NOT NULL,
+        experience text,
+        wanted_job text,
+        note text,
+        interview_at timestamptz,
+        interview_place text,
+        interview_note text,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL,
+        CONSTRAINT applications_once UNIQUE (job_id, openid)
+      );
+      CREATE INDEX applications_openid_idx ON applications (openid, created_at DESC);
+      CREATE TABLE guidance_requests (
+        id text PRIMARY KEY,
+        openid text NOT NULL REFERENCES users(openid),
+        topic text NOT NULL,
+        preferred_times text NOT NULL,
+        phone text NOT NULL,
+        status text NOT NULL CHECK (status IN ('open', 'answered')),
+        answer text,
+        answered_by text,
+        created_at timestamptz NOT NULL,
+        answered_at timestamptz
+      );
+      CREATE INDEX guidance_requests_status_idx ON guidance_requests (status, created_at);
+      CREATE INDEX guidance_requests_openid_idx ON guidance_requests (openid, created_at DESC)
+    `,
+  },
 ];
 
 export async function migrate(db: SqlDb): Promise<number[]> {

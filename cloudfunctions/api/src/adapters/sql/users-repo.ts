@@ -6,7 +6,7 @@ import { iso, type SqlDb } from './db';
 type Row = Record<string, unknown>;
 
 const USER_SELECT = `
-  SELECT u.openid, u.roles, u.name, u.phone, u.enterprise_id, e.name AS enterprise_name, u.created_at
+  SELECT u.openid, u.roles, u.name, u.phone, u.enterprise_id, e.name AS enterprise_name, u.resume, u.created_at
   FROM users u LEFT JOIN enterprises e ON e.id = u.enterprise_id`;
 
 function toRecord(r: Row): UserRecord {
@@ -17,6 +17,7 @@ function toRecord(r: Row): UserRecord {
     phone: (r.phone as string | null) ?? null,
     enterpriseId: (r.enterprise_id as string | null) ?? null,
     enterpriseName: (r.enterprise_name as string | null) ?? null,
+    resume: r.resume ? (JSON.parse(String(r.resume)) as unknown) : null,
     createdAt: iso(r.created_at),
   };
 }
@@ -77,6 +78,9 @@ export function sqlUsersRepo(db: SqlDb): UsersRepo {
       const user = await get(openid);
       if (!user) throw notFound('用户');
       return user;
+    },
+    async saveResume(openid, resume, now) {
+      await db.query('UPDATE users SET resume = $2, updated_at = $3 WHERE openid = $1', [openid, JSON.stringify(resume), now]);
     },
     async saveContact(openid, contact, now) {
       await db.query('UPDATE users SET name = $2, phone = $3, updated_at = $4 WHERE openid = $1', [

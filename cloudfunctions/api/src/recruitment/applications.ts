@@ -1,0 +1,106 @@
+/**
+ * Applying for a job with a short résumé. The applicant's phone and résumé are seen by the HR contacts of the
+ * enterprise that owns the job and by staff — nobody else (another enterprise's HR is told it does not exist).
+ */
+import type { Application, ApplicationWithJob, HrMark, InterviewInvite, Resume } from '@shared/recruitment';
+import { APPLICATION_STATUS_LABELS } from '@shared/labels';
+import { caller, isStaff, type Ctx } from '../core/context';
+import { DomainError, notFound } from '../core/errors';
+import type { ApplicationRecord, JobRecord } from '../core/ports';
+import { toJob } from './jobs';
+
+const toApplication = (a: ApplicationRecord): Application => {
+  const { openid: _openid, ...rest } = a;
+  return rest as Application;
+};
+
+export async function applyForJob(ctx: Ctx, input: { jobId: string; resume: Resume }): Promise<Application> {
+  const user = caller(ctx);
+  const job = await ctx.deps.repos.jobs.get(input.jobId);
+  if (!job) throw notFound('岗位');
+  const existing = (await ctx.deps.repos.applications.listByUser(user.openid)).find((a) => a.jobId === job.id);
+  if (existing && existing.status !== 'withdrawn') return toApplication(existing);
+  if (job.status !== 'open') throw new DomainError('INVALID_TRANSITION', '该岗位已停止招聘');
+  const application = await ctx.deps.repos.applications.apply({
+    id: ctx.deps.newId(),
+    jobId: job.id,
+    openid: user.openid,
+    status: 'submitted',
+    resume: input.resume,
+    interview: null,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  });
+  await ctx.deps.repos.users.saveResume(user.openid, input.resume, ctx.now);
+  return toApplication(application);
+}
+
+export async function myApplications(ctx: Ctx): Promise<ApplicationWithJob[]> {
+  const records = await ctx.deps.repos.applications.listByUser(caller(ctx).openid);
+  const jobs = new Map<string, JobRecord | null>();
+  for (const id of new Set(records.map((r) => r.jobId))) jobs.set(id, await ctx.deps.repos.jobs.get(id));
+  return records.flatMap((r) => {
+    const job = jobs.get(r.jobId);
+    return job ? [{ ...toApplication(r), job: toJob(job) }] : [];
+  });
+}
+
+export async function withdrawApplication(ctx: Ctx, input: { id: string }): Promise<Application> {
+  const user = caller(ctx);
+  const current = await ctx.deps.repos.applications.get(input.id);
+  if (!current || current.openid !== user.openid) throw notFound('申请');
+  return toApplication(
+    await ctx.deps.repos.applications.change(input.id, ctx.now, (a) => {
+      if (a.status === 'withdrawn') return { status: a.status, interview: a.interview };
+      if (a.status === 'hired') throw new DomainError('INVALID_TRANSITION', '已录用的申请不能撤回，请与企业联系');
+      return { status: 'withdrawn', interview: a.interview };
+    }),
+  );
+}
+
+/** HR of the owning enterprise, or staff; for anyone else the job's applicants do not exist. */
+async function loadJobForReviewer(ctx: Ctx, jobId: string): Promise<JobRecord> {
+  const user = caller(ctx);
+  const job = await ctx.deps.repos.jobs.get(jobId);
+  const owns = !!job && user.roles.includes('hr') && user.enterpriseId === job.enterpriseId;
+  if (!job || !(owns || isStaff(user))) throw notFound('岗位');
+  return job;
+}
+
+export async function applicationsForJob(ctx: Ctx, input: { jobId: string }): Promise<Application[]> {
+  await loadJobForReviewer(ctx, input.jobId);
+  return (await ctx.deps.repos.applications.listByJob(input.jobId)).map(toApplication);
+}
+
+export async function markApplication(
+  ctx: Ctx,
+  input: { id: string; status: HrMark; interview?: { at: string; place: string; note?: string } },
+): Promise<Application> {
+  const current = await ctx.deps.repos.applications.get(input.id);
+  if (!current) throw notFound('申请');
+  const job = await loadJobForReviewer(ctx, current.jobId);
+  const interview: InterviewInvite | null = input.interview
+    ? { at: new Date(input.interview.at).toISOString(), place: input.interview.place, note: input.interview.note ?? null }
+    : null;
+  const updated = await ctx.deps.repos.applications.change(
+    input.id,
+    ctx.now,
+    (a) => {
+      if (a.status === 'withdrawn') throw new DomainError('INVALID_TRANSITION', '求职者已撤回该申请');
+      return { status: input.status, interview: interview ?? a.interview };
+    },
+    (after) =>
+      after.status === current.status && !interview
+        ? null
+        : {
+            openid: after.openid,
+            template: 'application_status',
+            data: {
+              job: job.title,
+              status: APPLICATION_STATUS_LABELS[after.status],
+              ...(after.interview ? { interviewAt: after.interview.at, interviewPlace: after.interview.place } : {}),
+            },
+          },
+  );
+  return toApplication(updated);
+}

@@ -1,0 +1,38 @@
+/** 就业指导: a job seeker (待业党员 and others) asks for an appointment; staff answer. */
+import type { GuidanceRequest } from '@shared/recruitment';
+import { caller, type Ctx } from '../core/context';
+import { DomainError, notFound } from '../core/errors';
+import type { GuidanceRecord } from '../core/ports';
+
+const OPEN_REQUESTS_PER_PERSON = 3;
+
+export async function requestGuidance(ctx: Ctx, input: { topic: string; preferredTimes: string; phone: string }): Promise<GuidanceRequest> {
+  const user = caller(ctx);
+  const open = (await ctx.deps.repos.guidance.listByUser(user.openid)).filter((r) => r.status === 'open');
+  if (open.length >= OPEN_REQUESTS_PER_PERSON) {
+    throw new DomainError('ALREADY_SUBMITTED', `您已有 ${open.length} 个待答复的预约，请等工作人员答复后再提交`);
+  }
+  const record: GuidanceRecord = {
+    id: ctx.deps.newId(), openid: user.openid, ...input, status: 'open', answer: null, createdAt: ctx.now, answeredAt: null,
+  };
+  await ctx.deps.repos.guidance.insert(record);
+  return record;
+}
+
+export async function myGuidance(ctx: Ctx): Promise<GuidanceRequest[]> {
+  return ctx.deps.repos.guidance.listByUser(caller(ctx).openid);
+}
+
+export async function listGuidance(ctx: Ctx, input: { status?: string }): Promise<GuidanceRequest[]> {
+  return ctx.deps.repos.guidance.list(input.status);
+}
+
+export async function answerGuidance(ctx: Ctx, input: { id: string; answer: string }): Promise<GuidanceRequest> {
+  const request = await ctx.deps.repos.guidance.get(input.id);
+  if (!request) throw notFound('指导预约');
+  return ctx.deps.repos.guidance.answer(input.id, input.answer, caller(ctx).openid, ctx.now, {
+    openid: request.openid,
+    template: 'guidance_answered',
+    data: { topic: request.topic, answer: input.answer.slice(0, 20) },
+  });
+}
