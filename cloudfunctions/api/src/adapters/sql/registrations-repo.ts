@@ -16,6 +16,8 @@ const REGISTRATION_SELECT = `
          )::int END AS position
   FROM registrations r`;
 
+const RETURNED_COLUMNS = 'id, event_id, openid, status, name, phone, seq, created_at, updated_at, cancelled_at, attended_at';
+
 function toRecord(r: Row): RegistrationRecord {
   return {
     id: String(r.id),
@@ -76,30 +78,28 @@ export function sqlRegistrationsRepo(db: SqlDb): RegistrationsRepo {
         if (decision.kind === 'keep-existing' && existing) return existing;
         if (decision.kind === 'keep-existing') throw new Error('decide() kept a registration that does not exist');
         const { status } = decision;
-        let id = cmd.id;
-        if (existing) {
-          id = existing.id;
-          await tx.query(
-            `UPDATE registrations SET status = $2, name = $3, phone = $4, seq = nextval('registration_seq'),
-               updated_at = $5, cancelled_at = NULL, attended_at = NULL
-             WHERE id = $1`,
-            [id, status, cmd.contact.name, cmd.contact.phone, cmd.now],
-          );
-        } else {
-          await tx.query(
-            `INSERT INTO registrations (id, event_id, openid, status, name, phone, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`,
-            [id, cmd.eventId, cmd.openid, status, cmd.contact.name, cmd.contact.phone, cmd.now],
-          );
-        }
+        // Fewer round trips while the event row is locked: the write returns the row, the counters return the place.
+        const rows = existing
+          ? await tx.query<Row>(
+              `UPDATE registrations SET status = $2, name = $3, phone = $4, seq = nextval('registration_seq'),
+                 updated_at = $5, cancelled_at = NULL, attended_at = NULL
+               WHERE id = $1 RETURNING ${RETURNED_COLUMNS}`,
+              [existing.id, status, cmd.contact.name, cmd.contact.phone, cmd.now],
+            )
+          : await tx.query<Row>(
+              `INSERT INTO registrations (id, event_id, openid, status, name, phone, created_at, updated_at)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING ${RETURNED_COLUMNS}`,
+              [cmd.id, cmd.eventId, cmd.openid, status, cmd.contact.name, cmd.contact.phone, cmd.now],
+            );
         const delta = countDelta(status);
-        await tx.query(
-          `UPDATE events SET confirmed_count = confirmed_count + $2, waitlist_count = waitlist_count + $3 WHERE id = $1`,
+        const counters = await tx.query<{ waitlist_count: number }>(
+          `UPDATE events SET confirmed_count = confirmed_count + $2, waitlist_count = waitlist_count + $3
+           WHERE id = $1 RETURNING waitlist_count`,
           [cmd.eventId, delta.confirmed, delta.waitlisted],
         );
-        const created = await selectOne(tx, 'r.id = $1', [id]);
-        if (!created) throw new Error('registration vanished inside its own transaction');
-        return created;
+        // A new waitlist place is always the last one.
+        const position = status === 'waitlisted' ? Number(counters[0].waitlist_count) : null;
+        return toRecord({ ...rows[0], position });
       });
     },
 
