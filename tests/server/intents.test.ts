@@ -148,7 +148,7 @@ describe('入党意向', () => {
     await world.call('staff-1', 'intents.assign', { id, orgId: 'org-joint-sheshan' });
     const audit = await world.deps.repos.audit.listFor('intent', id);
     const actions = audit.map((a) => `${a.actor}:${a.action}`);
-    expect(actions).toEqual(expect.arrayContaining(['staff-1:intent.read', 'staff-1:intent.advance', 'staff-1:intent.assign']));
+    expect(actions).toEqual(['staff-1:intent.read', 'staff-1:intent.advance', 'staff-1:intent.assign']);
     expect(audit.find((a) => a.action === 'intent.advance')?.detail).toBe('submitted → contacted');
   });
 

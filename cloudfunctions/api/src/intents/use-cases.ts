@@ -119,19 +119,23 @@ export async function listIntents(ctx: Ctx, input: { status?: IntentStatus; curs
   }));
 }
 
-export async function getIntentForStaff(ctx: Ctx, input: { id: string }): Promise<IntentStaffView> {
-  const record = await loadForStaff(ctx, INTENT, input.id);
-  await auditRead(ctx, INTENT, input.id);
-  const { notes } = await timelineOf(ctx, input.id);
+async function staffView(ctx: Ctx, record: FollowupRecord): Promise<IntentStaffView> {
+  const { notes } = await timelineOf(ctx, record.id);
   return { ...(await toIntent(ctx, record)), openid: record.openid, notes };
 }
 
+export async function getIntentForStaff(ctx: Ctx, input: { id: string }): Promise<IntentStaffView> {
+  const record = await loadForStaff(ctx, INTENT, input.id);
+  await auditRead(ctx, INTENT, input.id);
+  return staffView(ctx, record);
+}
+
+/** The change is audited as such; returning the record after it is not a second read. */
 export async function advanceIntent(
   ctx: Ctx,
   input: { id: string; to: IntentStatus; note?: string; reason?: string },
 ): Promise<IntentStaffView> {
-  await advanceFollowup(ctx, INTENT, input);
-  return getIntentForStaff(ctx, { id: input.id });
+  return staffView(ctx, await advanceFollowup(ctx, INTENT, input));
 }
 
 export async function assignIntent(ctx: Ctx, input: { id: string; orgId: string }): Promise<IntentStaffView> {
@@ -139,14 +143,14 @@ export async function assignIntent(ctx: Ctx, input: { id: string; orgId: string 
   await loadForStaff(ctx, INTENT, input.id);
   const org = await orgOf(ctx, input.orgId);
   if (!org) throw notFound('党组织');
-  await ctx.deps.repos.followups.change(input.id, ctx.now, (current) => {
+  const updated = await ctx.deps.repos.followups.change(input.id, ctx.now, (current) => {
     if (current.status === 'closed') throw new DomainError('INVALID_TRANSITION', '已结束的入党意向不能再分配');
     return {
       patch: { orgId: org.id },
       audit: { actor: staff.openid, action: 'intent.assign', recordType: 'intent', recordId: input.id, detail: org.id },
     };
   });
-  return getIntentForStaff(ctx, { id: input.id });
+  return staffView(ctx, updated);
 }
 
 export async function intentStats(ctx: Ctx): Promise<IntentStats> {

@@ -78,17 +78,20 @@ export async function listReports(
   }));
 }
 
+async function staffView(ctx: Ctx, record: FollowupRecord): Promise<MemberReportStaffView> {
+  const { notes } = await timelineOf(ctx, record.id);
+  return { ...(await toReport(ctx, record)), openid: record.openid, notes };
+}
+
 export async function getReportForStaff(ctx: Ctx, input: { id: string }): Promise<MemberReportStaffView> {
   const record = await loadForStaff(ctx, REPORT, input.id);
   await auditRead(ctx, REPORT, input.id);
-  const { notes } = await timelineOf(ctx, input.id);
-  return { ...(await toReport(ctx, record)), openid: record.openid, notes };
+  return staffView(ctx, record);
 }
 
 export async function advanceReport(
   ctx: Ctx,
   input: { id: string; to: ReportStatus; note?: string; reason?: string },
 ): Promise<MemberReportStaffView> {
-  await advanceFollowup(ctx, REPORT, input);
-  return getReportForStaff(ctx, { id: input.id });
+  return staffView(ctx, await advanceFollowup(ctx, REPORT, input));
 }
