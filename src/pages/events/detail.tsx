@@ -12,6 +12,7 @@ import { seatsText } from '../../components/EventCard';
 import { ListState } from '../../components/ListState';
 import { boolAttr } from '../../utils/boolAttr';
 import { formatDateTime, formatEventTime } from '../../utils/time';
+import { FairSection } from './detail/FairSection';
 import { SignupForm, type ContactErrors } from './detail/SignupForm';
 import { signupBlocker } from './detail/signupGate';
 import './detail.scss';
@@ -134,6 +135,8 @@ export default function EventDetailPage() {
           </Text>
         </View>
       ) : null}
+
+      {event.type === 'fair' && event.status !== 'draft' ? <FairSection eventId={event.id} /> : null}
 
       <View className='event-detail__section'>
         <Text className='event-detail__section-title'>报名</Text>

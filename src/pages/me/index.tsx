@@ -113,6 +113,23 @@ export default function MePage() {
         </View>
       ) : null}
 
+      {who.signedIn ? (
+        <View className='me-page__card me-page__links'>
+          <View className='me-page__link applications-entry' onClick={() => void Taro.navigateTo({ url: '/career/pages/applications/index' })}>
+            <Text>我的求职</Text>
+            <Text className='me-page__arrow'>›</Text>
+          </View>
+          <View className='me-page__link guidance-entry' onClick={() => void Taro.navigateTo({ url: '/career/pages/guidance/index' })}>
+            <Text>就业指导</Text>
+            <Text className='me-page__arrow'>›</Text>
+          </View>
+          <View className='me-page__link enterprise-entry' onClick={() => void Taro.navigateTo({ url: '/hr/pages/center/index' })}>
+            <Text>企业中心</Text>
+            <Text className='me-page__arrow'>›</Text>
+          </View>
+        </View>
+      ) : null}
+
       {canSwitchPersona ? (
         <View className='me-page__card'>
           <PersonaPicker busy={switching} onPick={(openid) => void login(openid)} />

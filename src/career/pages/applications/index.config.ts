@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的求职',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'react';
+import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { GuidanceRequestInput } from '@shared/recruitment';
+import type { z } from 'zod';
+import { FormRow } from '../../../components/recruitment/FormRow';
+import { fieldErrorsFromIssues, type FieldErrors } from '../../../components/followup/fieldErrors';
+import { boolAttr } from '../../../utils/boolAttr';
+
+export type GuidanceAsk = z.infer<typeof GuidanceRequestInput>;
+export type GuidanceField = keyof GuidanceAsk;
+export const GUIDANCE_FIELDS: readonly GuidanceField[] = ['topic', 'preferredTimes', 'phone'];
+export type GuidanceFormErrors = FieldErrors<GuidanceField>;
+
+const TOPIC_MAX = 100;
+
+export function validateGuidance(values: GuidanceAsk): { ok: true; input: GuidanceAsk } | { ok: false; errors: GuidanceFormErrors } {
+  const parsed = GuidanceRequestInput.safeParse(values);
+  if (parsed.success) return { ok: true, input: parsed.data };
+  return { ok: false, errors: fieldErrorsFromIssues(parsed.error.issues, GUIDANCE_FIELDS) };
+}
+
+export interface GuidanceFormProps {
+  /** The phone the person used before; read once, when the form appears. */
+  phone?: string | null;
+  submitting?: boolean;
+  errors?: GuidanceFormErrors;
+  onSubmit: (input: GuidanceAsk) => void;
+}
+
+/** Asks for a 就业指导 appointment: what about, when suits, and a phone to call back on. */
+export function GuidanceForm({ phone, submitting = false, errors: serverErrors, onSubmit }: GuidanceFormProps) {
+  const [values, setValues] = useState<GuidanceAsk>({ topic: '', preferredTimes: '', phone: phone ?? '' });
+  const [errors, setErrors] = useState<GuidanceFormErrors>({});
+
+  useEffect(() => {
+    if (serverErrors) setErrors(serverErrors);
+  }, [serverErrors]);
+
+  const set = (field: GuidanceField, value: string) => {
+    setValues((v) => ({ ...v, [field]: value }));
+    setErrors((e) => ({ ...e, [field]: undefined }));
+  };
+
+  const submit = () => {
+    if (submitting) return;
+    const checked = validateGuidance(values);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
+    setErrors({});
+    onSubmit(checked.input);
+  };
+
+  return (
+    <View className='followup-form guidance-form'>
+      <FormRow label='想咨询的问题' error={errors.topic}>
+        <Textarea
+          className='followup-form__textarea guidance-topic'
+          placeholder='如：想从外卖骑手转做仓储管理，需要什么条件？'
+          maxlength={TOPIC_MAX}
+          value={values.topic}
+          onInput={(e) => set('topic', e.detail.value)}
+        />
+        <Text className='followup-form__count'>{`${values.topic.length}/${TOPIC_MAX}`}</Text>
+      </FormRow>
+      <FormRow label='方便的时间' error={errors.preferredTimes}>
+        <Input
+          className='followup-form__input guidance-times'
+          placeholder='如：工作日下午、周六上午'
+          maxlength={100}
+          value={values.preferredTimes}
+          onInput={(e) => set('preferredTimes', e.detail.value)}
+        />
+      </FormRow>
+      <FormRow label='联系电话' error={errors.phone}>
+        <Input
+          className='followup-form__input guidance-phone'
+          type='number'
+          placeholder='请输入 11 位手机号码'
+          maxlength={11}
+          value={values.phone}
+          onInput={(e) => set('phone', e.detail.value)}
+        />
+      </FormRow>
+      <View className='followup-form__actions'>
+        <Button className='followup-form__submit guidance-submit' disabled={boolAttr(submitting)} onClick={submit}>
+          预约就业指导
+        </Button>
+      </View>
+    </View>
+  );
+}
