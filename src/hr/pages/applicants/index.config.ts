@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '应聘者',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

@@ -1,0 +1,82 @@
+import { useEffect, useState } from 'react';
+import { Button, Input, Text, View } from '@tarojs/components';
+import { ClaimInput } from '@shared/recruitment';
+import type { z } from 'zod';
+import { FormRow } from '../../../components/recruitment/FormRow';
+import { fieldErrorsFromIssues, type FieldErrors } from '../../../components/followup/fieldErrors';
+import { boolAttr } from '../../../utils/boolAttr';
+
+export type Claim = z.infer<typeof ClaimInput>;
+export type ClaimField = keyof Claim;
+export const CLAIM_FIELDS: readonly ClaimField[] = ['name', 'uscc'];
+export type ClaimFormErrors = FieldErrors<ClaimField>;
+
+/** Checks name and 统一社会信用代码 (length, alphabet, GB 32100 checksum) with the contract's schema; the code comes back uppercase. */
+export function validateClaim(values: Claim): { ok: true; input: Claim } | { ok: false; errors: ClaimFormErrors } {
+  const parsed = ClaimInput.safeParse(values);
+  if (parsed.success) return { ok: true, input: parsed.data };
+  return { ok: false, errors: fieldErrorsFromIssues(parsed.error.issues, CLAIM_FIELDS) };
+}
+
+export interface ClaimFormProps {
+  /** A rejected claim's values, to correct and send again. */
+  initial?: Claim;
+  submitting?: boolean;
+  errors?: ClaimFormErrors;
+  onSubmit: (input: Claim) => void;
+}
+
+/** 认领企业: the enterprise's full registered name and its 统一社会信用代码, checked here before anything is sent. */
+export function ClaimForm({ initial, submitting = false, errors: serverErrors, onSubmit }: ClaimFormProps) {
+  const [values, setValues] = useState<Claim>(initial ?? { name: '', uscc: '' });
+  const [errors, setErrors] = useState<ClaimFormErrors>({});
+
+  useEffect(() => {
+    if (serverErrors) setErrors(serverErrors);
+  }, [serverErrors]);
+
+  const set = (field: ClaimField, value: string) => {
+    setValues((v) => ({ ...v, [field]: value }));
+    setErrors((e) => ({ ...e, [field]: undefined }));
+  };
+
+  const submit = () => {
+    if (submitting) return;
+    const checked = validateClaim(values);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
+    setErrors({});
+    onSubmit(checked.input);
+  };
+
+  return (
+    <View className='followup-form claim-form'>
+      <FormRow label='企业全称' error={errors.name}>
+        <Input
+          className='followup-form__input claim-name'
+          placeholder='与营业执照上的名称一致'
+          maxlength={60}
+          value={values.name}
+          onInput={(e) => set('name', e.detail.value)}
+        />
+      </FormRow>
+      <FormRow label='统一社会信用代码' error={errors.uscc}>
+        <Input
+          className='followup-form__input claim-uscc'
+          placeholder='18 位，见营业执照左上角'
+          maxlength={18}
+          value={values.uscc}
+          onInput={(e) => set('uscc', e.detail.value)}
+        />
+      </FormRow>
+      <View className='followup-form__actions'>
+        <Button className='followup-form__submit claim-submit' disabled={boolAttr(submitting)} onClick={submit}>
+          提交认领
+        </Button>
+      </View>
+      <Text className='followup-form__hint'>镇综合党委工作人员核对后，您即可代表企业发布岗位、参加招聘会。</Text>
+    </View>
+  );
+}

@@ -1,0 +1,209 @@
+import { useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components';
+import { ENTERPRISE_SIZES, EnterpriseUpdateInput, type Enterprise, type EnterpriseSize } from '@shared/recruitment';
+import { ENTERPRISE_SIZE_LABELS } from '@shared/labels';
+import type { z } from 'zod';
+import { messageOf } from '../../../api/failure';
+import { FormRow } from '../../../components/recruitment/FormRow';
+import { OptionPicker } from '../../../components/recruitment/OptionPicker';
+import { logoSrc } from '../../../components/recruitment/logoSrc';
+import { fieldErrorsFromIssues, type FieldErrors } from '../../../components/followup/fieldErrors';
+import { boolAttr } from '../../../utils/boolAttr';
+import type { LogoChoice, LogoInput } from './logo';
+
+export type EnterpriseUpdate = z.infer<typeof EnterpriseUpdateInput>;
+
+export interface EnterpriseFormValues {
+  industry: string;
+  size: EnterpriseSize | null;
+  address: string;
+  contactName: string;
+  contactPhone: string;
+  intro: string;
+  logo: LogoInput | null;
+}
+
+export type EnterpriseField = keyof EnterpriseFormValues;
+export const ENTERPRISE_FIELDS: readonly EnterpriseField[] = ['industry', 'size', 'address', 'contactName', 'contactPhone', 'intro', 'logo'];
+export type EnterpriseFormErrors = FieldErrors<EnterpriseField>;
+
+const INTRO_MAX = 1000;
+
+export function enterpriseFormFrom(enterprise: Enterprise): EnterpriseFormValues {
+  return {
+    industry: enterprise.industry ?? '',
+    size: enterprise.size,
+    address: enterprise.address ?? '',
+    contactName: enterprise.contactName ?? '',
+    contactPhone: enterprise.contactPhone ?? '',
+    intro: enterprise.intro ?? '',
+    logo: enterprise.logo && (enterprise.logo.mime === 'image/png' || enterprise.logo.mime === 'image/jpeg')
+      ? { mime: enterprise.logo.mime, data: enterprise.logo.data }
+      : null,
+  };
+}
+
+/**
+ * The `enterprises.update` payload. Texts are sent even when emptied, so clearing one reaches the server;
+ * a contact name or phone left empty is left out (the contract has no empty name or phone); the logo only when changed.
+ */
+export function validateEnterprise(
+  id: string,
+  values: EnterpriseFormValues,
+  logoChanged: boolean,
+): { ok: true; input: EnterpriseUpdate } | { ok: false; errors: EnterpriseFormErrors } {
+  const contactName = values.contactName.trim();
+  const contactPhone = values.contactPhone.trim();
+  const parsed = EnterpriseUpdateInput.safeParse({
+    id,
+    industry: values.industry,
+    ...(values.size ? { size: values.size } : {}),
+    address: values.address,
+    ...(contactName ? { contactName } : {}),
+    ...(contactPhone ? { contactPhone } : {}),
+    intro: values.intro,
+    ...(logoChanged ? { logo: values.logo } : {}),
+  });
+  if (parsed.success) return { ok: true, input: parsed.data };
+  return { ok: false, errors: fieldErrorsFromIssues(parsed.error.issues, ENTERPRISE_FIELDS) };
+}
+
+export interface EnterpriseFormProps {
+  enterprise: Enterprise;
+  saving?: boolean;
+  errors?: EnterpriseFormErrors;
+  /** Opens the image picker; platform files do the reading. */
+  chooseLogo: () => Promise<LogoChoice>;
+  onSave: (input: EnterpriseUpdate) => void;
+}
+
+/** 企业资料: industry, size, address, contact, introduction and logo, as job seekers will see them. */
+export function EnterpriseForm({ enterprise, saving = false, errors: serverErrors, chooseLogo, onSave }: EnterpriseFormProps) {
+  const [values, setValues] = useState<EnterpriseFormValues>(() => enterpriseFormFrom(enterprise));
+  const [logoChanged, setLogoChanged] = useState(false);
+  const [errors, setErrors] = useState<EnterpriseFormErrors>({});
+
+  useEffect(() => {
+    if (serverErrors) setErrors(serverErrors);
+  }, [serverErrors]);
+
+  const set = <K extends EnterpriseField>(field: K, value: EnterpriseFormValues[K]) => {
+    setValues((v) => ({ ...v, [field]: value }));
+    setErrors((e) => ({ ...e, [field]: undefined }));
+  };
+
+  const pickLogo = async () => {
+    try {
+      const choice = await chooseLogo();
+      if (!choice) return;
+      if (!choice.ok) {
+        setErrors((e) => ({ ...e, logo: choice.message }));
+        return;
+      }
+      set('logo', choice.logo);
+      setLogoChanged(true);
+    } catch (e) {
+      setErrors((old) => ({ ...old, logo: messageOf(e) }));
+    }
+  };
+
+  const removeLogo = () => {
+    set('logo', null);
+    setLogoChanged(true);
+  };
+
+  const save = () => {
+    if (saving) return;
+    const checked = validateEnterprise(enterprise.id, values, logoChanged);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      void Taro.showToast({ title: '请检查标红的内容', icon: 'none' });
+      return;
+    }
+    setErrors({});
+    onSave(checked.input);
+  };
+
+  const logo = logoSrc(values.logo);
+  return (
+    <View className='followup-form enterprise-form'>
+      <FormRow label='企业标志' optional error={errors.logo}>
+        <View className='enterprise-form__logo'>
+          {logo ? <Image className='enterprise-form__logo-image' src={logo} mode='aspectFit' /> : null}
+          <Button className='enterprise-logo-choose' size='mini' onClick={() => void pickLogo()}>
+            {logo ? '更换图片' : '选择图片'}
+          </Button>
+          {logo ? (
+            <Button className='enterprise-logo-remove' size='mini' onClick={removeLogo}>
+              移除
+            </Button>
+          ) : null}
+        </View>
+        <Text className='followup-form__count enterprise-form__logo-hint'>PNG 或 JPEG，不超过 40 KB</Text>
+      </FormRow>
+      <FormRow label='所属行业' optional error={errors.industry}>
+        <Input
+          className='followup-form__input enterprise-industry'
+          placeholder='如：服装制造、物流配送'
+          maxlength={30}
+          value={values.industry}
+          onInput={(e) => set('industry', e.detail.value)}
+        />
+      </FormRow>
+      <FormRow label='企业规模' optional error={errors.size}>
+        <OptionPicker
+          className='enterprise-size'
+          options={ENTERPRISE_SIZES}
+          labels={ENTERPRISE_SIZE_LABELS}
+          value={values.size}
+          placeholder='请选择企业规模'
+          onChange={(size) => set('size', size)}
+        />
+      </FormRow>
+      <FormRow label='企业地址' optional error={errors.address}>
+        <Input
+          className='followup-form__input enterprise-address'
+          placeholder='如：松江区佘山镇某某路 88 号'
+          maxlength={100}
+          value={values.address}
+          onInput={(e) => set('address', e.detail.value)}
+        />
+      </FormRow>
+      <FormRow label='招聘联系人' optional error={errors.contactName}>
+        <Input
+          className='followup-form__input enterprise-contact-name'
+          placeholder='姓名'
+          maxlength={20}
+          value={values.contactName}
+          onInput={(e) => set('contactName', e.detail.value)}
+        />
+      </FormRow>
+      <FormRow label='联系电话' optional error={errors.contactPhone}>
+        <Input
+          className='followup-form__input enterprise-contact-phone'
+          type='number'
+          placeholder='11 位手机号码'
+          maxlength={11}
+          value={values.contactPhone}
+          onInput={(e) => set('contactPhone', e.detail.value)}
+        />
+      </FormRow>
+      <FormRow label='企业简介' optional error={errors.intro}>
+        <Textarea
+          className='followup-form__textarea enterprise-intro'
+          placeholder='主营业务、发展情况、工作环境等，求职者会在岗位页看到'
+          maxlength={INTRO_MAX}
+          value={values.intro}
+          onInput={(e) => set('intro', e.detail.value)}
+        />
+        <Text className='followup-form__count'>{`${values.intro.length}/${INTRO_MAX}`}</Text>
+      </FormRow>
+      <View className='followup-form__actions'>
+        <Button className='followup-form__submit enterprise-save' disabled={boolAttr(saving)} onClick={save}>
+          保存企业资料
+        </Button>
+      </View>
+    </View>
+  );
+}

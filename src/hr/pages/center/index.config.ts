@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '企业中心',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

@@ -1,0 +1,73 @@
+import { useEffect, useMemo, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import type { JobCreateInput } from '@shared/recruitment';
+import { callApi } from '../../../api/callApi';
+import { messageOf } from '../../../api/failure';
+import { useAction } from '../../../api/hooks';
+import { ListState } from '../../../components/ListState';
+import { fieldErrorsOf } from '../../../components/followup/fieldErrors';
+import { JobForm } from './JobForm';
+import { JOB_FIELDS, emptyJobForm, jobFormFrom } from './jobForm';
+import '../../../components/followup/index.scss';
+import './index.scss';
+
+/** How long the 已保存 toast shows before going back to the list. */
+const TOAST_MS = 800;
+const FAIRS_SHOWN = 50;
+
+/** 发布岗位 without `id` (for a fair when `eventId` is given), 编辑岗位 with one. */
+export default function JobEditPage() {
+  const params = useRouter().params;
+  const routeId = params.id ?? '';
+  const existing = useAction('jobs.get', { id: routeId }, { enabled: routeId !== '' });
+  const fairs = useAction('events.list', { type: 'fair', limit: FAIRS_SHOWN });
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const serverErrors = useMemo(() => fieldErrorsOf(failure, JOB_FIELDS), [failure]);
+
+  useEffect(() => {
+    if (routeId) void Taro.setNavigationBarTitle({ title: '编辑岗位' });
+  }, [routeId]);
+
+  const save = async (input: JobCreateInput) => {
+    setSaving(true);
+    setFailure(null);
+    try {
+      if (routeId) await callApi('jobs.update', { id: routeId, ...input });
+      else await callApi('jobs.create', input);
+      void Taro.showToast({ title: routeId ? '已保存' : '已发布', icon: 'success' });
+      // Stays "saving" until the page goes back, so a second tap cannot post the job twice.
+      if (Taro.getCurrentPages().length > 1) setTimeout(() => void Taro.navigateBack(), TOAST_MS);
+      else setSaving(false);
+    } catch (e) {
+      setFailure(e);
+      setSaving(false);
+      void Taro.showToast({ title: messageOf(e), icon: 'none' });
+    }
+  };
+
+  // The form starts from the loaded job (or an empty one) and is never refilled after it appears.
+  if (routeId && !existing.data) {
+    return (
+      <View className='job-edit'>
+        <ListState loading={existing.loading} error={existing.error} empty emptyText='岗位不存在' onRetry={() => void existing.reload()} />
+      </View>
+    );
+  }
+  const initial = existing.data ? jobFormFrom(existing.data) : emptyJobForm(params.eventId ?? null);
+  return (
+    <View className='job-edit'>
+      <View className='followup-card'>
+        <JobForm
+          initial={initial}
+          fairs={(fairs.data?.items ?? []).map((e) => ({ id: e.id, title: e.title }))}
+          saving={saving}
+          errors={serverErrors}
+          submitLabel={routeId ? '保存修改' : '发布岗位'}
+          onSubmit={(input) => void save(input)}
+        />
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '岗位管理',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
