@@ -60,6 +60,18 @@ export default function WorkbenchPage() {
           <Text>通知记录</Text>
           <Text className='workbench__arrow'>›</Text>
         </View>
+        <View className='workbench__link claims-entry' onClick={() => go('/staff/pages/claims/index')}>
+          <Text>企业认领审核</Text>
+          <Text className='workbench__arrow'>›</Text>
+        </View>
+        <View className='workbench__link fair-requests-entry' onClick={() => go('/staff/pages/fair-requests/index')}>
+          <Text>参会审核</Text>
+          <Text className='workbench__arrow'>›</Text>
+        </View>
+        <View className='workbench__link guidance-entry' onClick={() => go('/staff/pages/guidance/index')}>
+          <Text>就业指导预约</Text>
+          <Text className='workbench__arrow'>›</Text>
+        </View>
       </View>
       <View className='workbench__bar'>
         <Text className='workbench__heading'>活动管理</Text>
@@ -87,6 +99,11 @@ export default function WorkbenchPage() {
           >
             {`报名名单（${event.confirmedCount}${event.waitlistCount ? ` + 候补 ${event.waitlistCount}` : ''}）`}
           </Button>
+          {event.type === 'fair' && event.status !== 'draft' ? (
+            <Button className='fair-stats' size='mini' onClick={() => go(`/staff/pages/fair-stats/index?eventId=${encodeURIComponent(event.id)}`)}>
+              招聘会数据
+            </Button>
+          ) : null}
         </EventCard>
       ))}
       {!empty ? (
