@@ -18,7 +18,7 @@ describe('users and roles', () => {
       expect(await world.call('worker-1', 'me.get', {})).toEqual({
         openid: 'worker-1',
         roles: ['worker'],
-        profile: { name: null, phone: null, enterprise: null },
+        profile: { name: null, phone: null, enterprise: null, resume: null },
       });
     });
 
@@ -28,14 +28,14 @@ describe('users and roles', () => {
       expect(await world.call('hr-1', 'me.get', {})).toEqual({
         openid: 'hr-1',
         roles: ['hr'],
-        profile: { name: null, phone: null, enterprise: { id: 'ent-yongzi', name: '上海咏姿时装有限公司' } },
+        profile: { name: null, phone: null, enterprise: { id: 'ent-yongzi', name: '上海咏姿时装有限公司' }, resume: null },
       });
     });
 
     it('remembers the name and phone of the last sign-up', async () => {
       const eventId = await aPublishedEvent(world);
       await world.call('worker-1', 'registrations.create', { eventId, contact: contactOf(1) });
-      expect((await world.call('worker-1', 'me.get', {})).profile).toEqual({ ...contactOf(1), enterprise: null });
+      expect((await world.call('worker-1', 'me.get', {})).profile).toEqual({ ...contactOf(1), enterprise: null, resume: null });
     });
 
     it('shows staff and admins their roles', async () => {

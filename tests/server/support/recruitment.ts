@@ -1,0 +1,64 @@
+/** Factories for 云招聘 tests: enterprises claimed and approved through the real actions, fairs, jobs and résumés. */
+import type { JobCreateInput, Resume } from '@shared/recruitment';
+import { aPublishedEvent, type World } from './world';
+
+/** Real 统一社会信用代码 that pass the GB 32100-2015 check. */
+export const USCC = {
+  shanghai: '91310000132149237G',
+  shenzhen: '9144030071526726XG',
+  hangzhou: '91330100716105852F',
+  beijing: '91110108551385082Q',
+} as const;
+
+/** A 1×1 PNG, the smallest real image a logo can be. */
+export const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
+/** `openid` claims the enterprise and staff approve it: they are its HR contact. Returns the enterprise id. */
+export async function anApprovedHr(world: World, openid: string, enterprise: { name: string; uscc: string }): Promise<string> {
+  await world.givenUser(openid);
+  const claim = await world.call(openid, 'enterprises.claim', enterprise);
+  await world.call('staff-1', 'enterprises.decideClaim', { id: claim.id, approve: true });
+  return claim.enterpriseId;
+}
+
+/** A published recruitment fair one week after T0; returns its id. */
+export const aFair = (world: World, title = '就业援助月·“两新”企业专场招聘会') =>
+  aPublishedEvent(world, { type: 'fair', title, capacity: 200, location: '佘山镇社区事务受理服务中心一楼大厅' });
+
+/** The HR contact's enterprise asks to join the fair and staff approve. */
+export async function joinedFair(world: World, hrOpenid: string, eventId: string): Promise<string> {
+  const participation = await world.call(hrOpenid, 'fairs.join', { eventId });
+  await world.call('staff-1', 'fairs.decide', { id: participation.id, approve: true });
+  return participation.id;
+}
+
+export function aJob(overrides: Partial<JobCreateInput> = {}): JobCreateInput {
+  return {
+    title: '服装缝纫工',
+    category: 'manufacturing',
+    salaryMin: 6000,
+    salaryMax: 8500,
+    headcount: 10,
+    district: 'sheshan',
+    place: '佘山镇工业园区',
+    requirements: '有缝纫经验优先，可培训上岗',
+    benefits: ['social_insurance', 'room_board'],
+    ...overrides,
+  };
+}
+
+export const aResume = (n = 1, overrides: Partial<Resume> = {}): Resume => ({
+  name: `求职者${n}`,
+  phone: `139${String(n).padStart(8, '0')}`,
+  age: 30,
+  experience: '外卖骑手三年',
+  wantedJob: '生产操作工',
+  ...overrides,
+});
+
+export const anInterview = (overrides: { at?: string; place?: string; note?: string } = {}) => ({
+  at: '2026-12-10T10:00:00+08:00',
+  place: '佘山镇工业园区咏姿厂区二楼人事部',
+  note: '请携带身份证',
+  ...overrides,
+});
