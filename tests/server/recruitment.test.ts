@@ -153,6 +153,17 @@ describe.each(ENGINES)('云招聘 on %s', (engine) => {
       ).toMatchObject(refusedWith('INVALID_TRANSITION'));
     });
 
+    it('refuses a second claim while one is pending, leaving no enterprise behind', async () => {
+      await world.givenUser('hr-1');
+      await world.call('hr-1', 'enterprises.claim', YONGZI);
+      const countEnterprises = async () => (await world.testDb.db.query('SELECT id FROM enterprises')).length;
+      const before = await countEnterprises();
+
+      expect(await world.send('hr-1', 'enterprises.claim', JIECHI)).toMatchObject(refusedWith('ALREADY_SUBMITTED'));
+
+      expect(await countEnterprises()).toBe(before);
+    });
+
     it('refuses a claim from someone already bound to an enterprise', async () => {
       await anApprovedHr(world, 'hr-1', YONGZI);
       expect(await world.send('hr-1', 'enterprises.claim', JIECHI)).toMatchObject(refusedWith('INVALID_TRANSITION'));

@@ -21,6 +21,8 @@ export function toEnterprise(e: EnterpriseRecord): Enterprise {
 }
 
 const toClaim = (c: ClaimRecord): Claim => ({ ...c });
+const isLive = (c: ClaimRecord | null) => !!c && c.status !== 'rejected';
+const claimAlreadyLive = () => new DomainError('ALREADY_SUBMITTED', '您已提交过企业认领，请等待审核');
 
 /** The enterprise an approved HR contact acts for; anyone else is refused. */
 export function approvedEnterpriseOf(user: UserRecord): string {
@@ -33,6 +35,8 @@ export function approvedEnterpriseOf(user: UserRecord): string {
 export async function claimEnterprise(ctx: Ctx, input: { name: string; uscc: string }): Promise<Claim> {
   const user = caller(ctx);
   if (user.enterpriseId) throw new DomainError('INVALID_TRANSITION', '您已绑定企业，如需更换请联系综合党委');
+  // Refused before anything is written, so a second claim leaves no enterprise record behind.
+  if (isLive(await ctx.deps.repos.enterprises.liveClaimOf(user.openid))) throw claimAlreadyLive();
   const enterprise = await ctx.deps.repos.enterprises.ensure(
     { ...blankEnterprise(), id: ctx.deps.newId(), name: input.name, uscc: input.uscc },
     ctx.now,
@@ -41,7 +45,7 @@ export async function claimEnterprise(ctx: Ctx, input: { name: string; uscc: str
   const outcome = await ctx.deps.repos.enterprises.insertClaim({
     id, enterpriseId: enterprise.id, openid: user.openid, status: 'pending', reason: null, createdAt: ctx.now,
   });
-  if (outcome === 'already-live') throw new DomainError('ALREADY_SUBMITTED', '您已提交过企业认领，请等待审核');
+  if (outcome === 'already-live') throw claimAlreadyLive();
   return toClaim((await ctx.deps.repos.enterprises.getClaim(id)) as ClaimRecord);
 }
 
