@@ -535,6 +535,18 @@ describe.each(ENGINES)('云招聘 on %s', (engine) => {
         refusedWith('INVALID_TRANSITION'),
       );
     });
+
+    it('refuses an interview time the database cannot hold', async () => {
+      const { job } = await aHiringWorld();
+      const application = await apply('worker-1', job.id);
+      const result = await world.send('hr-1', 'applications.mark', {
+        id: application.id,
+        status: 'interview',
+        interview: anInterview({ at: '0050-03-01T09:00:00+08:00' }),
+      });
+      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: ['interview', 'at'] }] } });
+      expect((await world.call('worker-1', 'applications.mine', {}))[0]).toMatchObject({ status: 'submitted', interview: null });
+    });
   });
 
   describe('withdrawing', () => {

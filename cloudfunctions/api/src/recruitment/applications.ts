@@ -80,7 +80,7 @@ export async function markApplication(
   if (!current) throw notFound('申请');
   const job = await loadJobForReviewer(ctx, current.jobId);
   const interview: InterviewInvite | null = input.interview
-    ? { at: new Date(input.interview.at).toISOString(), place: input.interview.place, note: input.interview.note ?? null }
+    ? { at: interviewInstant(input.interview.at), place: input.interview.place, note: input.interview.note ?? null }
     : null;
   const updated = await ctx.deps.repos.applications.change(
     input.id,
@@ -103,4 +103,16 @@ export async function markApplication(
           },
   );
   return toApplication(updated);
+}
+
+/** In UTC, years 1000–9999 only (as events' times): the database refuses year 0 and reads years below 100 as 19xx. */
+function interviewInstant(at: string): string {
+  const instant = new Date(at);
+  const year = instant.getUTCFullYear();
+  if (year < 1000 || year > 9999) {
+    throw new DomainError('INVALID_INPUT', '填写的内容有误：面试时间超出可选范围', [
+      { path: ['interview', 'at'], message: '面试时间超出可选范围' },
+    ]);
+  }
+  return instant.toISOString();
 }
