@@ -4,6 +4,7 @@
  */
 import type { Job } from '@shared/recruitment';
 import { usccProblem, USCC_MESSAGES } from '@shared/uscc';
+import { seedDemo } from '../../cloudfunctions/api/src/demo/seed';
 import { ENGINES } from './support/db';
 import { aFair, aJob, anApprovedHr, anInterview, aResume, joinedFair, TINY_PNG, USCC } from './support/recruitment';
 import { aPublishedEvent, anEvent, makeWorld, type World } from './support/world';
@@ -669,6 +670,19 @@ describe.each(ENGINES)('云招聘 on %s', (engine) => {
       expect(seen).toHaveLength(23);
       expect(new Set(seen)).toEqual(new Set(posted));
       expect(seen[0]).toBe(posted[22]);
+    });
+  });
+
+  describe('demo data', () => {
+    it('seeds enterprises whose codes pass the check, and a fair where the demo HR contact may post', async () => {
+      await seedDemo(world.deps.repos, world.clock.now, world.deps.newId);
+      const codes = await world.testDb.db.query<{ uscc: string }>('SELECT uscc FROM enterprises WHERE uscc IS NOT NULL ORDER BY id');
+      expect(codes.length).toBeGreaterThan(0);
+      expect(codes.map(({ uscc }) => [uscc, usccProblem(uscc)])).toEqual(codes.map(({ uscc }) => [uscc, null]));
+
+      const job = await world.call('demo-hr', 'jobs.create', aJob({ eventId: 'demo-fair-aid', title: '服装打版师' }));
+      expect((await world.call(null, 'jobs.search', { keyword: '打版' })).items.map((j) => j.id)).toEqual([job.id]);
+      expect((await world.call(null, 'jobs.search', { keyword: '缝纫' })).items.map((j) => j.id)).toEqual(['demo-job-sewing']);
     });
   });
 

@@ -21,7 +21,7 @@ export const DEMO_PERSONAS: { openid: string; roles: Role[]; label: string }[] =
   { openid: 'demo-admin', roles: ['admin'], label: '管理员' },
 ];
 
-export const DEMO_ENTERPRISE = { id: 'demo-ent-yongzi', name: '上海咏姿时装有限公司', uscc: '91310117MA1J3YZ20R' };
+export const DEMO_ENTERPRISE = { id: 'demo-ent-yongzi', name: '上海咏姿时装有限公司', uscc: '91310117MA1J3YX204' };
 
 /** Enterprises named in the article, with made-up codes that pass the GB 32100-2015 checksum. */
 const DEMO_ENTERPRISES = [
