@@ -1,32 +1,50 @@
 /**
  * Who may call what, over every action of the contract and every kind of caller.
  * The table below states each action's access level a second time, on purpose: loosening it in the contract
- * fails here, and a new action without an entry fails here too.
+ * fails here, and a new action without an entry fails here too. Many 云招聘 actions are open to any logged-in
+ * person in the contract and refused by the use case to anyone but the approved HR contact of the owning enterprise:
+ * each entry names those refusals too.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { ACTION_NAMES, contract, type Access, type ActionName } from '@shared/contract';
 import type { IntentSubmitInput, ReportSubmitInput } from '@shared/intents';
-import type { ApiResult } from '@shared/result';
+import type { ApiResult, ErrorCode } from '@shared/result';
 import { createSessions } from '../../cloudfunctions/api/src/http/sessions';
+import { aFair, aJob, anApprovedHr, anInterview, aResume, joinedFair, USCC } from './support/recruitment';
 import { anEvent, contactOf, makeWorld, type World } from './support/world';
 
-type Caller = 'anonymous' | 'worker' | 'hr' | 'staff' | 'admin';
-const CALLERS: Caller[] = ['anonymous', 'worker', 'hr', 'staff', 'admin'];
+/** `hr` is the approved HR contact of the enterprise owning the fixture's job; `otherHr` of another one; `pendingHr` has only claimed. */
+type Caller = 'anonymous' | 'worker' | 'hr' | 'otherHr' | 'pendingHr' | 'staff' | 'admin';
+const CALLERS: Caller[] = ['anonymous', 'worker', 'hr', 'otherHr', 'pendingHr', 'staff', 'admin'];
 const OPENID: Record<Caller, string | null> = {
   anonymous: null,
   worker: 'worker-1',
   hr: 'hr-1',
+  otherHr: 'hr-2',
+  pendingHr: 'hr-3',
   staff: 'staff-1',
   admin: 'admin-1',
 };
 
-/** Ids that exist in every test: a published event, a draft, and a registration, intent and report of each logged-in caller. */
+/**
+ * Ids that exist in every test: a published event, a draft, and a registration, intent and report of each logged-in
+ * caller; hr-1's enterprise with a job at a fair both enterprises take part in, worker-1's application for it and
+ * guidance request, hr-3's pending claim, and hr-2's pending request for a second fair.
+ */
 interface Fixture {
   eventId: string;
   draftId: string;
   registrationOf: Record<string, string>;
   intentOf: Record<string, string>;
   reportOf: Record<string, string>;
+  enterpriseId: string;
+  fairId: string;
+  secondFairId: string;
+  jobId: string;
+  applicationId: string;
+  guidanceId: string;
+  pendingClaimId: string;
+  pendingParticipationId: string;
 }
 
 interface Entry {
@@ -35,7 +53,22 @@ interface Entry {
   payload: (f: Fixture, openid: string | null) => unknown;
   /** Makes the payload valid for this caller (one open intent per person: withdraw it before submitting again). */
   before?: (world: World, f: Fixture, openid: string) => Promise<void>;
+  /** Callers the access level lets through and the use case refuses, with the code they get. */
+  refuses?: Partial<Record<Caller, ErrorCode>>;
 }
+
+/** Acting for an enterprise: only its approved HR contact; another enterprise's contact is told the record does not exist. */
+const OWNING_HR_ONLY: Entry['refuses'] = {
+  worker: 'FORBIDDEN',
+  otherHr: 'NOT_FOUND',
+  pendingHr: 'FORBIDDEN',
+  staff: 'FORBIDDEN',
+  admin: 'FORBIDDEN',
+};
+/** Any approved HR contact acts for their own enterprise; nobody else has one. */
+const APPROVED_HR_ONLY: Entry['refuses'] = { worker: 'FORBIDDEN', pendingHr: 'FORBIDDEN', staff: 'FORBIDDEN', admin: 'FORBIDDEN' };
+/** An applicant's résumé and phone: the owning HR contact and staff; for anyone else the job's applicants do not exist. */
+const OWNING_HR_AND_STAFF: Entry['refuses'] = { worker: 'NOT_FOUND', otherHr: 'NOT_FOUND', pendingHr: 'NOT_FOUND' };
 
 const own = (records: Record<string, string>, openid: string | null) => records[openid ?? 'worker-1'];
 
@@ -82,6 +115,57 @@ const TABLE: Record<ActionName, Entry> = {
   'memberReports.get': { access: 'staff', payload: (f) => ({ id: f.reportOf['worker-1'] }) },
   'memberReports.advance': { access: 'staff', payload: (f) => ({ id: f.reportOf['worker-1'], to: 'contacted' }) },
 
+  'enterprises.claim': {
+    access: 'user',
+    payload: () => ({ name: '北京中关村某某科技有限公司', uscc: USCC.beijing }),
+    refuses: { hr: 'INVALID_TRANSITION', otherHr: 'INVALID_TRANSITION', pendingHr: 'ALREADY_SUBMITTED' },
+  },
+  'enterprises.mine': { access: 'user', payload: () => ({}) },
+  'enterprises.get': { access: 'public', payload: (f) => ({ id: f.enterpriseId }) },
+  'enterprises.update': {
+    access: 'user',
+    payload: (f) => ({ id: f.enterpriseId, industry: '服装制造', intro: '“山间咏汇”党群服务站所在企业' }),
+    refuses: OWNING_HR_ONLY,
+  },
+  'enterprises.claims': { access: 'staff', payload: () => ({ status: 'pending' }) },
+  'enterprises.decideClaim': { access: 'staff', payload: (f) => ({ id: f.pendingClaimId, approve: true }) },
+
+  'fairs.join': { access: 'user', payload: (f) => ({ eventId: f.secondFairId }), refuses: APPROVED_HR_ONLY },
+  'fairs.enterprises': { access: 'public', payload: (f) => ({ eventId: f.fairId }) },
+  'fairs.requests': { access: 'staff', payload: (f) => ({ eventId: f.secondFairId, status: 'pending' }) },
+  'fairs.decide': { access: 'staff', payload: (f) => ({ id: f.pendingParticipationId, approve: true }) },
+  'fairs.stats': { access: 'staff', payload: (f) => ({ eventId: f.fairId }) },
+
+  'jobs.create': { access: 'user', payload: (f) => aJob({ eventId: f.fairId, title: '质检员' }), refuses: APPROVED_HR_ONLY },
+  'jobs.update': { access: 'user', payload: (f) => ({ id: f.jobId, headcount: 12 }), refuses: OWNING_HR_ONLY },
+  'jobs.setStatus': { access: 'user', payload: (f) => ({ id: f.jobId, status: 'closed' }), refuses: OWNING_HR_ONLY },
+  'jobs.search': { access: 'public', payload: () => ({ keyword: '缝纫', district: 'sheshan' }) },
+  'jobs.get': { access: 'public', payload: (f) => ({ id: f.jobId }) },
+  'jobs.mine': { access: 'user', payload: () => ({}), refuses: APPROVED_HR_ONLY },
+
+  'applications.create': { access: 'user', payload: (f) => ({ jobId: f.jobId, resume: aResume(9) }) },
+  'applications.mine': { access: 'user', payload: () => ({}) },
+  // worker-1's application: nobody else may withdraw it, staff included.
+  'applications.withdraw': {
+    access: 'user',
+    payload: (f) => ({ id: f.applicationId }),
+    refuses: { hr: 'NOT_FOUND', otherHr: 'NOT_FOUND', pendingHr: 'NOT_FOUND', staff: 'NOT_FOUND', admin: 'NOT_FOUND' },
+  },
+  'applications.listByJob': { access: 'user', payload: (f) => ({ jobId: f.jobId }), refuses: OWNING_HR_AND_STAFF },
+  'applications.mark': {
+    access: 'user',
+    payload: (f) => ({ id: f.applicationId, status: 'interview', interview: anInterview() }),
+    refuses: OWNING_HR_AND_STAFF,
+  },
+
+  'guidance.request': {
+    access: 'user',
+    payload: () => ({ topic: '想从外卖骑手转岗做生产制造', preferredTimes: '工作日晚上', phone: '13800000099' }),
+  },
+  'guidance.mine': { access: 'user', payload: () => ({}) },
+  'guidance.list': { access: 'staff', payload: () => ({ status: 'open' }) },
+  'guidance.answer': { access: 'staff', payload: (f) => ({ id: f.guidanceId, answer: '已为您预约周三下午就业指导' }) },
+
   'partyOrgs.list': { access: 'staff', payload: () => ({}) },
   'outbox.list': { access: 'staff', payload: () => ({ openid: 'worker-1' }) },
 
@@ -91,7 +175,11 @@ const TABLE: Record<ActionName, Entry> = {
 };
 
 /** The error a caller must get, or null when the action must go through. */
-function expectedRefusal(access: Access, caller: Caller): 'UNAUTHENTICATED' | 'FORBIDDEN' | null {
+function expectedRefusal(entry: Entry, caller: Caller): ErrorCode | null {
+  return accessRefusal(entry.access, caller) ?? entry.refuses?.[caller] ?? null;
+}
+
+function accessRefusal(access: Access, caller: Caller): 'UNAUTHENTICATED' | 'FORBIDDEN' | null {
   if (access === 'public') return null;
   if (caller === 'anonymous') return 'UNAUTHENTICATED';
   if (access === 'user') return null;
@@ -159,7 +247,7 @@ describe('who may call each action', () => {
     const entry = TABLE[action];
     expect(entry).toBeDefined();
     const openid = OPENID[caller];
-    const refusal = expectedRefusal(entry.access, caller);
+    const refusal = expectedRefusal(entry, caller);
     if (!refusal && openid && entry.before) await entry.before(world, fixture, openid);
     const before = await snapshotTables(world);
 
@@ -178,8 +266,10 @@ async function buildFixture(world: World): Promise<Fixture> {
   await world.givenUser('worker-1');
   await world.givenUser('worker-2');
   await world.givenUser('staff-2', ['staff']);
-  await world.givenUser('hr-1', ['hr']);
-  await world.deps.repos.users.bindEnterprise('hr-1', { id: 'ent-yongzi', name: '上海咏姿时装有限公司' }, world.clock.now.toISOString());
+  const enterpriseId = await anApprovedHr(world, 'hr-1', { name: '上海咏姿时装有限公司', uscc: USCC.shanghai });
+  await anApprovedHr(world, 'hr-2', { name: '深圳市某某物流有限公司', uscc: USCC.shenzhen });
+  await world.givenUser('hr-3');
+  const pendingClaim = await world.call('hr-3', 'enterprises.claim', { name: '杭州某某电子商务有限公司', uscc: USCC.hangzhou });
 
   const event = await world.call('staff-1', 'events.create', anEvent({ capacity: 20 }));
   await world.call('staff-1', 'events.publish', { id: event.id });
@@ -188,10 +278,34 @@ async function buildFixture(world: World): Promise<Fixture> {
   const registrationOf: Record<string, string> = {};
   const intentOf: Record<string, string> = {};
   const reportOf: Record<string, string> = {};
-  for (const [n, openid] of ['worker-1', 'hr-1', 'staff-1', 'admin-1'].entries()) {
+  for (const [n, openid] of ['worker-1', 'hr-1', 'hr-2', 'hr-3', 'staff-1', 'admin-1'].entries()) {
     registrationOf[openid] = (await world.call(openid, 'registrations.create', { eventId: event.id, contact: contactOf(n + 1) })).id;
     intentOf[openid] = (await world.call(openid, 'intents.submit', anIntent())).id;
     reportOf[openid] = (await world.call(openid, 'memberReports.submit', aReport())).id;
   }
-  return { eventId: event.id, draftId: draft.id, registrationOf, intentOf, reportOf };
+
+  const fairId = await aFair(world);
+  await joinedFair(world, 'hr-1', fairId);
+  await joinedFair(world, 'hr-2', fairId);
+  const secondFairId = await aFair(world, '春风行动·新就业群体专场招聘');
+  const pendingParticipation = await world.call('hr-2', 'fairs.join', { eventId: secondFairId });
+  const job = await world.call('hr-1', 'jobs.create', aJob({ eventId: fairId }));
+  const application = await world.call('worker-1', 'applications.create', { jobId: job.id, resume: aResume(1) });
+  const guidance = await world.call('worker-1', 'guidance.request', { topic: '待业党员再就业咨询', preferredTimes: '周末上午', phone: '13800000001' });
+
+  return {
+    eventId: event.id,
+    draftId: draft.id,
+    registrationOf,
+    intentOf,
+    reportOf,
+    enterpriseId,
+    fairId,
+    secondFairId,
+    jobId: job.id,
+    applicationId: application.id,
+    guidanceId: guidance.id,
+    pendingClaimId: pendingClaim.id,
+    pendingParticipationId: pendingParticipation.id,
+  };
 }

@@ -11,6 +11,7 @@ import type { ApiResult } from '@shared/result';
 import { buildGateway } from '../../cloudfunctions/api/src/http/gateway';
 import { createSessions } from '../../cloudfunctions/api/src/http/sessions';
 import { ENGINES } from './support/db';
+import { aFair, aJob, anApprovedHr, anInterview, aResume, joinedFair, TINY_PNG, USCC } from './support/recruitment';
 import { anEvent, contactOf, makeWorld, type World } from './support/world';
 
 const sessions = createSessions('bad-input-test-secret-0123456789abcdefghij');
@@ -45,6 +46,17 @@ interface Fixture {
   reportId: string;
   intentCursor: string;
   reportCursor: string;
+  /** hr-1's enterprise, approved at `fairId`, with two open jobs there; worker-1 applied for `jobId`. */
+  enterpriseId: string;
+  fairId: string;
+  secondFairId: string;
+  jobId: string;
+  jobCursor: string;
+  applicationId: string;
+  guidanceId: string;
+  /** hr-3's claim and hr-2's request to join the second fair, both waiting for staff. */
+  pendingClaimId: string;
+  pendingParticipationId: string;
 }
 
 type Payload = Record<string, unknown>;
@@ -224,6 +236,197 @@ const TABLE: Record<ActionName, Entry> = {
     ],
   },
 
+  'enterprises.claim': {
+    caller: 'worker-2',
+    valid: () => ({ name: '北京中关村某某科技有限公司', uscc: USCC.beijing }),
+    required: ['name', 'uscc'],
+    more: () => usccCases().map(([what, uscc]): [string, unknown] => [what, { name: '北京中关村某某科技有限公司', uscc }]).concat([
+      ['name of three characters', { name: '某公司', uscc: USCC.beijing }],
+      ['name over 60 characters', { name: '公'.repeat(61), uscc: USCC.beijing }],
+      ['status chosen by the caller', { name: '北京中关村某某科技有限公司', uscc: USCC.beijing, status: 'approved' }],
+    ]),
+  },
+  'enterprises.mine': { caller: 'worker-1', valid: () => ({}), required: [] },
+  'enterprises.get': { caller: null, valid: (f) => ({ id: f.enterpriseId }), required: ['id'], more: idCases('id') },
+  'enterprises.update': {
+    caller: 'hr-1',
+    valid: (f) => ({
+      id: f.enterpriseId,
+      industry: '服装制造',
+      size: 'medium',
+      address: '上海市松江区佘山镇',
+      contactName: '张经理',
+      contactPhone: '13800000088',
+      intro: '“山间咏汇”党群服务站所在企业',
+      logo: { mime: 'image/png', data: TINY_PNG },
+    }),
+    required: ['id'],
+    accepts: { industry: [''], address: [''], intro: [''], logo: [null] },
+    more: (f) => [
+      ...idCases('id')(),
+      ['a GIF logo', { id: f.enterpriseId, logo: { mime: 'image/gif', data: TINY_PNG } }],
+      ['a PNG logo whose bytes are a JPEG', { id: f.enterpriseId, logo: { mime: 'image/png', data: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]).toString('base64') } }],
+      ['a JPEG logo whose bytes are a PNG', { id: f.enterpriseId, logo: { mime: 'image/jpeg', data: TINY_PNG } }],
+      ['a PNG logo of text', { id: f.enterpriseId, logo: { mime: 'image/png', data: Buffer.from('<svg/>').toString('base64') } }],
+      ['a logo over 40 KB', { id: f.enterpriseId, logo: { mime: 'image/png', data: 'A'.repeat(60_000) } }],
+      ['unknown size', { id: f.enterpriseId, size: 'huge' }],
+      ['the name changed by the HR contact', { id: f.enterpriseId, name: '另一家公司' }],
+      ['verified set by the HR contact', { id: f.enterpriseId, verified: true }],
+      ['intro over 1000 characters', { id: f.enterpriseId, intro: '介'.repeat(1001) }],
+    ],
+  },
+  'enterprises.claims': {
+    caller: 'staff-1',
+    valid: () => ({ status: 'pending' }),
+    required: [],
+    more: () => [['unknown status', { status: 'verified' }]],
+  },
+  'enterprises.decideClaim': {
+    caller: 'staff-1',
+    valid: (f) => ({ id: f.pendingClaimId, approve: false, reason: '营业执照信息与企业名称不符' }),
+    required: ['id', 'approve'],
+    more: (f) => [
+      ...idCases('id')(),
+      ['rejecting without a reason', { id: f.pendingClaimId, approve: false }],
+      ['rejecting with a reason of spaces', { id: f.pendingClaimId, approve: false, reason: '   ' }],
+      ['approve as text', { id: f.pendingClaimId, approve: 'true' }],
+    ],
+  },
+
+  'fairs.join': { caller: 'hr-1', valid: (f) => ({ eventId: f.secondFairId }), required: ['eventId'], more: idCases('eventId') },
+  'fairs.enterprises': { caller: null, valid: (f) => ({ eventId: f.fairId }), required: ['eventId'], more: idCases('eventId') },
+  'fairs.requests': {
+    caller: 'staff-1',
+    valid: (f) => ({ eventId: f.secondFairId, status: 'pending' }),
+    required: [],
+    more: () => [...idCases('eventId')(), ['unknown status', { status: 'joined' }]],
+  },
+  'fairs.decide': {
+    caller: 'staff-1',
+    valid: (f) => ({ id: f.pendingParticipationId, approve: true, reason: '欢迎参会' }),
+    required: ['id', 'approve'],
+    accepts: { reason: [''] },
+    more: (f) => [...idCases('id')(), ['reason over 200 characters', { id: f.pendingParticipationId, approve: false, reason: '因'.repeat(201) }]],
+  },
+  'fairs.stats': { caller: 'staff-1', valid: (f) => ({ eventId: f.fairId }), required: ['eventId'], more: idCases('eventId') },
+
+  'jobs.create': {
+    caller: 'hr-1',
+    valid: (f) => aJob({ eventId: f.fairId, benefits: ['social_insurance', 'career_change'] }),
+    required: ['title', 'category', 'headcount', 'district', 'place'],
+    accepts: { eventId: [null], salaryMin: [null, 0], salaryMax: [null], requirements: [''] },
+    more: (f) => jobCases(aJob({ eventId: f.fairId })),
+  },
+  'jobs.update': {
+    caller: 'hr-1',
+    valid: (f) => ({ id: f.jobId, ...aJob({ eventId: f.fairId, title: '熟练缝纫工', headcount: 12 }) }),
+    required: ['id'],
+    accepts: { eventId: [null], salaryMin: [null, 0], salaryMax: [null], requirements: [''] },
+    more: (f) => [
+      ...idCases('id')(),
+      ...jobCases({ id: f.jobId }),
+      // The job pays from 6000; only the new maximum is sent.
+      ['a maximum below the minimum already stored', { id: f.jobId, salaryMax: 3000 }],
+    ],
+  },
+  'jobs.setStatus': {
+    caller: 'hr-1',
+    valid: (f) => ({ id: f.jobId, status: 'closed' }),
+    required: ['id', 'status'],
+    more: (f) => [...idCases('id')(), ['unknown status', { id: f.jobId, status: 'deleted' }]],
+  },
+  'jobs.search': {
+    caller: null,
+    valid: (f) => ({
+      keyword: '缝纫',
+      category: 'manufacturing',
+      district: 'sheshan',
+      salaryAtLeast: 5000,
+      eventId: f.fairId,
+      enterpriseId: f.enterpriseId,
+      cursor: f.jobCursor,
+      limit: 10,
+    }),
+    required: [],
+    accepts: { keyword: [''], cursor: [''], salaryAtLeast: [0] },
+    more: () => [
+      ['keyword over 30 characters', { keyword: '缝'.repeat(31) }],
+      ['unknown category', { category: 'astronaut' }],
+      ['unknown district', { district: 'pudong' }],
+      ['salary above the maximum', { salaryAtLeast: 200001 }],
+      ['salary as text', { salaryAtLeast: '5000' }],
+      ['limit above 50', { limit: 51 }],
+      ['garbage cursor', { cursor: '%%%' }],
+      ['cursor with a date the database cannot read', { cursor: Buffer.from('["1","id000001"]').toString('base64url') }],
+      ['status asked for by a visitor', { status: 'closed' }],
+    ],
+  },
+  'jobs.get': { caller: null, valid: (f) => ({ id: f.jobId }), required: ['id'], more: idCases('id') },
+  'jobs.mine': { caller: 'hr-1', valid: () => ({}), required: [] },
+
+  'applications.create': {
+    caller: 'worker-2',
+    valid: (f) => ({ jobId: f.jobId, resume: aResume(2, { note: '周末可以面试' }) }),
+    required: ['jobId', 'resume', 'resume.name', 'resume.phone', 'resume.age'],
+    accepts: { 'resume.experience': [''], 'resume.wantedJob': [''], 'resume.note': [''] },
+    more: (f) => [
+      ...idCases('jobId')(),
+      ['age 15', { jobId: f.jobId, resume: aResume(2, { age: 15 }) }],
+      ['age 71', { jobId: f.jobId, resume: aResume(2, { age: 71 }) }],
+      ['age as text', { jobId: f.jobId, resume: { ...aResume(2), age: '30' } }],
+      ['landline', { jobId: f.jobId, resume: aResume(2, { phone: '02157791234' }) }],
+      ['name of spaces only', { jobId: f.jobId, resume: aResume(2, { name: '   ' }) }],
+      ['experience over 500 characters', { jobId: f.jobId, resume: aResume(2, { experience: '经'.repeat(501) }) }],
+      ['status chosen by the caller', { jobId: f.jobId, resume: aResume(2), status: 'hired' }],
+      ['an extra field inside the résumé', { jobId: f.jobId, resume: { ...aResume(2), idCard: '310000199001011234' } }],
+    ],
+  },
+  'applications.mine': { caller: 'worker-1', valid: () => ({}), required: [] },
+  'applications.withdraw': { caller: 'worker-1', valid: (f) => ({ id: f.applicationId }), required: ['id'], more: idCases('id') },
+  'applications.listByJob': { caller: 'hr-1', valid: (f) => ({ jobId: f.jobId }), required: ['jobId'], more: idCases('jobId') },
+  'applications.mark': {
+    caller: 'hr-1',
+    valid: (f) => ({ id: f.applicationId, status: 'interview', interview: anInterview() }),
+    required: ['id', 'status', 'interview', 'interview.at', 'interview.place'],
+    dates: ['interview.at'],
+    accepts: { 'interview.note': [''] },
+    more: (f) => [
+      ...idCases('id')(),
+      ['an interview without a place', { id: f.applicationId, status: 'interview', interview: { at: anInterview().at } }],
+      ['an interview place of one character', { id: f.applicationId, status: 'interview', interview: anInterview({ place: '厂' }) }],
+      ['marked withdrawn by HR', { id: f.applicationId, status: 'withdrawn' }],
+      ['marked submitted by HR', { id: f.applicationId, status: 'submitted' }],
+    ],
+  },
+
+  'guidance.request': {
+    caller: 'worker-2',
+    valid: () => ({ topic: '想从外卖骑手转岗做生产制造', preferredTimes: '工作日晚上', phone: '13800000099' }),
+    required: ['topic', 'preferredTimes', 'phone'],
+    more: () => [
+      ['topic of one character', { topic: '问', preferredTimes: '工作日晚上', phone: '13800000099' }],
+      ['topic over 100 characters', { topic: '问'.repeat(101), preferredTimes: '工作日晚上', phone: '13800000099' }],
+      ['landline', { topic: '转岗咨询', preferredTimes: '工作日晚上', phone: '02157791234' }],
+    ],
+  },
+  'guidance.mine': { caller: 'worker-1', valid: () => ({}), required: [] },
+  'guidance.list': {
+    caller: 'staff-1',
+    valid: () => ({ status: 'open' }),
+    required: [],
+    more: () => [['unknown status', { status: 'closed' }]],
+  },
+  'guidance.answer': {
+    caller: 'staff-1',
+    valid: (f) => ({ id: f.guidanceId, answer: '已为您预约周三下午就业指导' }),
+    required: ['id', 'answer'],
+    more: (f) => [
+      ...idCases('id')(),
+      ['answer of one character', { id: f.guidanceId, answer: '好' }],
+      ['answer over 500 characters', { id: f.guidanceId, answer: '答'.repeat(501) }],
+    ],
+  },
+
   'partyOrgs.list': { caller: 'staff-1', valid: () => ({}), required: [] },
   'outbox.list': {
     caller: 'staff-1',
@@ -252,6 +455,40 @@ function roleCases(): [string, unknown][] {
     ['role hr', { openid: 'worker-2', role: 'hr' }],
     ['role in capitals', { openid: 'worker-2', role: 'STAFF' }],
     ['openid too short', { openid: 'ab', role: 'staff' }],
+  ];
+}
+
+/** 统一社会信用代码 that GB 32100-2015 refuses, each with the Chinese message the claimant reads. */
+function usccCases(): [string, string][] {
+  return [
+    ['a code with a wrong check character', '91310000132149237H'],
+    ['a code of 17 characters', '91310000132149237'],
+    ['a code of 19 characters', '91310000132149237G1'],
+    ['a code with an I', '9131000013214923IG'],
+    ['a code with an O', '9131000013214923OG'],
+    ['a code with a Z', '9131000013214923ZG'],
+    ['a code with an S', '9131000013214923SG'],
+    ['a code with a V', '9131000013214923VG'],
+    ['a code with a space inside', '913100001321 49237G'],
+    ['an 18-digit identity card number', '310101199001011234'],
+  ];
+}
+
+function jobCases(base: Payload): [string, unknown][] {
+  return [
+    ['unknown category', { ...base, category: 'astronaut' }],
+    ['unknown district', { ...base, district: 'pudong' }],
+    ['unknown benefit', { ...base, benefits: ['free_lunch'] }],
+    ['salary maximum below the minimum', { ...base, salaryMin: 8000, salaryMax: 6000 }],
+    ['salary as text', { ...base, salaryMin: '6000' }],
+    ['salary above 200000 a month', { ...base, salaryMax: 200001 }],
+    ['title of one character', { ...base, title: '工' }],
+    ['title over 30 characters', { ...base, title: '工'.repeat(31) }],
+    ['headcount of 10000', { ...base, headcount: 10000 }],
+    ['place of spaces only', { ...base, place: '    ' }],
+    ['requirements over 1000 characters', { ...base, requirements: '要'.repeat(1001) }],
+    ['status chosen by the caller', { ...base, status: 'open' }],
+    ['enterprise chosen by the caller', { ...base, enterpriseId: 'ent-other' }],
   ];
 }
 
@@ -405,8 +642,10 @@ function problemWith(result: ApiResult<unknown>, allowed: string[] = ['INVALID_I
 async function buildFixture(world: World): Promise<Fixture> {
   await world.givenUser('worker-1');
   await world.givenUser('worker-2');
-  await world.givenUser('hr-1', ['hr']);
-  await world.deps.repos.users.bindEnterprise('hr-1', { id: 'ent-yongzi', name: '上海咏姿时装有限公司' }, world.clock.now.toISOString());
+  const enterpriseId = await anApprovedHr(world, 'hr-1', { name: '上海咏姿时装有限公司', uscc: USCC.shanghai });
+  await anApprovedHr(world, 'hr-2', { name: '深圳市某某物流有限公司', uscc: USCC.shenzhen });
+  await world.givenUser('hr-3');
+  const pendingClaim = await world.call('hr-3', 'enterprises.claim', { name: '杭州某某电子商务有限公司', uscc: USCC.hangzhou });
   const event = await world.call('staff-1', 'events.create', anEvent({ capacity: 20 }));
   await world.call('staff-1', 'events.publish', { id: event.id });
   const later = await world.call('staff-1', 'events.create', anEvent({ startAt: '2026-12-09T14:00:00+08:00', endAt: '2026-12-09T16:00:00+08:00' }));
@@ -417,13 +656,22 @@ async function buildFixture(world: World): Promise<Fixture> {
   const report = await world.call('worker-1', 'memberReports.submit', aReport());
   await world.call('worker-3', 'intents.submit', anIntent());
   await world.call('worker-3', 'memberReports.submit', aReport());
+  const fairId = await aFair(world);
+  await joinedFair(world, 'hr-1', fairId);
+  const secondFairId = await aFair(world, '春风行动·新就业群体专场招聘');
+  const pendingParticipation = await world.call('hr-2', 'fairs.join', { eventId: secondFairId });
+  const job = await world.call('hr-1', 'jobs.create', aJob({ eventId: fairId }));
+  await world.call('hr-1', 'jobs.create', aJob({ eventId: fairId, title: '缝纫机修理工' }));
+  const application = await world.call('worker-1', 'applications.create', { jobId: job.id, resume: aResume(1) });
+  const guidance = await world.call('worker-1', 'guidance.request', { topic: '待业党员再就业咨询', preferredTimes: '周末上午', phone: '13800000001' });
   const cursors = [
+    (await world.call(null, 'jobs.search', { limit: 1 })).nextCursor,
     (await world.call('staff-1', 'events.list', { limit: 1 })).nextCursor,
     (await world.call('staff-1', 'intents.list', { limit: 1 })).nextCursor,
     (await world.call('staff-1', 'memberReports.list', { limit: 1 })).nextCursor,
   ];
   if (cursors.some((c) => !c)) throw new Error('fixture needs a second page of each list for a valid cursor');
-  const [cursor, intentCursor, reportCursor] = cursors as string[];
+  const [jobCursor, cursor, intentCursor, reportCursor] = cursors as string[];
   return {
     eventId: event.id,
     draftId: draft.id,
@@ -433,6 +681,15 @@ async function buildFixture(world: World): Promise<Fixture> {
     reportId: report.id,
     intentCursor,
     reportCursor,
+    enterpriseId,
+    fairId,
+    secondFairId,
+    jobId: job.id,
+    jobCursor,
+    applicationId: application.id,
+    guidanceId: guidance.id,
+    pendingClaimId: pendingClaim.id,
+    pendingParticipationId: pendingParticipation.id,
   };
 }
 
@@ -516,6 +773,11 @@ describe.each(ENGINES)('malformed payloads on %s', (engine) => {
         ['events.list', null, 'limit as text', '{"limit":"10"}'],
         ['events.list', null, 'a tampered cursor', JSON.stringify({ cursor: Buffer.from('["1","x"]').toString('base64url') })],
         ['me.get', 'worker-1', 'an extra field', '{"openid":"admin-1"}'],
+        ['enterprises.claim', 'worker-2', 'a code with a wrong check character', JSON.stringify({ name: '北京中关村某某科技有限公司', uscc: '91110108551385082R' })],
+        ['jobs.search', null, 'salary as text', '{"salaryAtLeast":"5000"}'],
+        ['jobs.create', 'hr-1', 'headcount as text', JSON.stringify({ ...aJob(), headcount: '10' })],
+        ['applications.create', 'worker-2', 'age as text', JSON.stringify({ jobId: f.jobId, resume: { ...aResume(2), age: '30' } })],
+        ['applications.mark', 'hr-1', 'an interview without a time', JSON.stringify({ id: f.applicationId, status: 'interview', interview: { place: '人事部' } })],
       ];
     };
 
