@@ -10,6 +10,8 @@ import './index.scss';
 const TEMPLATE_LABELS: Record<string, string> = {
   intent_status: '入党意向进度',
   report_status: '党员报到进度',
+  application_status: '求职申请进度',
+  guidance_answered: '就业指导答复',
 };
 
 const DELIVERY_LABELS: Record<string, string> = {
