@@ -1,5 +1,7 @@
 import { sqlRepositories } from '../../cloudfunctions/api/src/adapters/sql';
-import { describeRepositoryContract } from './contract/repositories.contract';
+import { describeRepositoryContract, type RepoHarness } from './contract/repositories.contract';
+import { describeFollowupsAndOutboxContract } from './contract/followups-outbox.contract';
+import { describeRecruitmentContract } from './contract/recruitment.contract';
 import { ENGINES, openTestDb } from './support/db';
 
 for (const engine of ENGINES) {
@@ -13,4 +15,24 @@ for (const engine of ENGINES) {
       close: () => t.drop(),
     };
   });
+}
+
+/** Every table the application writes (the party organisations are part of the schema and stay). */
+const ALL_TABLES = `applications, guidance_requests, jobs, fair_participations, enterprise_claims, registrations, events,
+  followup_steps, followups, audit_log, outbox, meta, users, enterprises`;
+
+const openSqlHarness = (engine: (typeof ENGINES)[number]) => async (): Promise<RepoHarness> => {
+  const t = await openTestDb(engine);
+  return {
+    repos: sqlRepositories(t.db),
+    reset: async () => {
+      await t.db.query(`TRUNCATE ${ALL_TABLES} CASCADE`);
+    },
+    close: () => t.drop(),
+  };
+};
+
+for (const engine of ENGINES) {
+  describeFollowupsAndOutboxContract(`SQL on ${engine}`, openSqlHarness(engine));
+  describeRecruitmentContract(`SQL on ${engine}`, openSqlHarness(engine));
 }
