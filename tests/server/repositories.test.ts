@@ -3,6 +3,7 @@ import { describeRepositoryContract, type RepoHarness } from './contract/reposit
 import { describeFollowupsAndOutboxContract } from './contract/followups-outbox.contract';
 import { describeRecruitmentContract } from './contract/recruitment.contract';
 import { ENGINES, openTestDb } from './support/db';
+import { openCloudBase } from './support/cloudbase';
 
 for (const engine of ENGINES) {
   describeRepositoryContract(`SQL on ${engine}`, async () => {
@@ -16,6 +17,13 @@ for (const engine of ENGINES) {
     };
   });
 }
+
+const openCloudBaseHarness = async (): Promise<RepoHarness> => {
+  const h = await openCloudBase();
+  return { repos: h.repos, reset: h.reset, close: async () => h.close() };
+};
+
+describeRepositoryContract('CloudBase (real wx-server-sdk, engine double behind it)', openCloudBaseHarness);
 
 /** Every table the application writes (the party organisations are part of the schema and stay). */
 const ALL_TABLES = `applications, guidance_requests, jobs, fair_participations, enterprise_claims, registrations, events,
@@ -36,3 +44,6 @@ for (const engine of ENGINES) {
   describeFollowupsAndOutboxContract(`SQL on ${engine}`, openSqlHarness(engine));
   describeRecruitmentContract(`SQL on ${engine}`, openSqlHarness(engine));
 }
+
+describeFollowupsAndOutboxContract('CloudBase (real wx-server-sdk, engine double behind it)', openCloudBaseHarness);
+describeRecruitmentContract('CloudBase (real wx-server-sdk, engine double behind it)', openCloudBaseHarness);

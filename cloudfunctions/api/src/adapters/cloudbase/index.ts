@@ -1,0 +1,30 @@
+/**
+ * The CloudBase adapter: every repository port on wx-server-sdk's database API. The caller creates the database
+ * (`cloud.database(DATABASE_OPTIONS)`) and passes it in, so this folder never initialises the SDK.
+ */
+import type { Repositories } from '../../core/ports';
+import type { CloudDb } from './db';
+import { cloudbaseEventsRepo } from './events-repo';
+import { cloudbaseAuditRepo, cloudbaseFollowupsRepo } from './followups-repo';
+import { cloudbaseOutboxRepo } from './outbox-repo';
+import { cloudbaseApplicationsRepo, cloudbaseEnterprisesRepo, cloudbaseGuidanceRepo, cloudbaseJobsRepo } from './recruitment-repo';
+import { cloudbaseRegistrationsRepo } from './registrations-repo';
+import { cloudbaseUsersRepo } from './users-repo';
+
+export { DATABASE_OPTIONS, type CloudDb } from './db';
+export { COLLECTIONS, SECURITY_RULE, setupDatabase, type SetupReport } from './schema';
+
+export function cloudbaseRepositories(db: CloudDb): Repositories {
+  return {
+    events: cloudbaseEventsRepo(db),
+    registrations: cloudbaseRegistrationsRepo(db),
+    users: cloudbaseUsersRepo(db),
+    followups: cloudbaseFollowupsRepo(db),
+    audit: cloudbaseAuditRepo(db),
+    outbox: cloudbaseOutboxRepo(db),
+    enterprises: cloudbaseEnterprisesRepo(db),
+    jobs: cloudbaseJobsRepo(db),
+    applications: cloudbaseApplicationsRepo(db),
+    guidance: cloudbaseGuidanceRepo(db),
+  };
+}

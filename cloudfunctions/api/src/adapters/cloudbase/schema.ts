@@ -1,0 +1,214 @@
+/**
+ * The CloudBase database, declared in one place: its collections, their indexes and their security rule, and the
+ * idempotent `setupDatabase` an admin runs once (action `system.setup` of the api cloud function).
+ *
+ * What setup can apply and what it cannot: wx-server-sdk (4.0.2) can create collections and write documents, so setup
+ * creates every missing collection and seeds the party organisations. The SDK has no call for indexes or security rules
+ * (they are console / management-API settings), so setup returns them as a checklist and the README's deploy guide walks
+ * the operator through the console. Correctness does not wait on them: uniqueness that matters is kept by document ids
+ * and transactions (see the repositories); the unique index on registrations is a second line of defence, the other
+ * indexes are for speed.
+ */
+import type { CloudDb } from './db';
+
+/** Security rule of every collection: no client may read or write it; everything goes through the cloud functions. */
+export const SECURITY_RULE = { read: false, write: false } as const;
+
+export interface IndexSpec {
+  name: string;
+  fields: [field: string, order: 'asc' | 'desc'][];
+  unique?: boolean;
+}
+
+export interface CollectionSpec {
+  name: string;
+  /** Why it exists and what its `_id` is. */
+  about: string;
+  indexes: IndexSpec[];
+}
+
+export const COLLECTIONS: CollectionSpec[] = [
+  {
+    name: 'users',
+    about: '_id = openid; roles, contact, enterprise, last résumé',
+    indexes: [{ name: 'roles_createdAt', fields: [['roles', 'asc'], ['createdAt', 'asc']] }],
+  },
+  {
+    name: 'enterprises',
+    about: '_id = enterprise id; uscc unique through unique_keys; logo kept inline (read with a projection elsewhere)',
+    indexes: [
+      { name: 'uscc', fields: [['uscc', 'asc']] },
+      { name: 'verified', fields: [['verified', 'asc']] },
+    ],
+  },
+  {
+    name: 'enterprise_claims',
+    about: '_id = claim id; one live (pending or approved) claim per person through unique_keys',
+    indexes: [
+      { name: 'openid_createdAt', fields: [['openid', 'asc'], ['createdAt', 'desc']] },
+      { name: 'status_createdAt', fields: [['status', 'asc'], ['createdAt', 'asc']] },
+    ],
+  },
+  {
+    name: 'fair_participations',
+    about: '_id = participation id; one per (eventId, enterpriseId) through unique_keys',
+    indexes: [
+      { name: 'eventId_enterpriseId', fields: [['eventId', 'asc'], ['enterpriseId', 'asc']] },
+      { name: 'status_createdAt', fields: [['status', 'asc'], ['createdAt', 'asc']] },
+    ],
+  },
+  {
+    name: 'jobs',
+    about: '_id = job id; searchTerms = characters and character pairs of its texts',
+    indexes: [
+      { name: 'status_createdAt', fields: [['status', 'asc'], ['createdAt', 'desc'], ['_id', 'desc']] },
+      { name: 'searchTerms', fields: [['searchTerms', 'asc']] },
+      { name: 'eventId_status', fields: [['eventId', 'asc'], ['status', 'asc']] },
+      { name: 'enterpriseId_createdAt', fields: [['enterpriseId', 'asc'], ['createdAt', 'desc']] },
+    ],
+  },
+  {
+    name: 'applications',
+    about: '_id = application id; one per (jobId, openid) through unique_keys',
+    indexes: [
+      { name: 'jobId_createdAt', fields: [['jobId', 'asc'], ['createdAt', 'asc']] },
+      { name: 'openid_createdAt', fields: [['openid', 'asc'], ['createdAt', 'desc']] },
+    ],
+  },
+  {
+    name: 'guidance_requests',
+    about: '_id = request id; 就业指导 appointments',
+    indexes: [
+      { name: 'status_createdAt', fields: [['status', 'asc'], ['createdAt', 'asc']] },
+      { name: 'openid_createdAt', fields: [['openid', 'asc'], ['createdAt', 'desc']] },
+    ],
+  },
+  {
+    name: 'events',
+    about: '_id = event id; confirmedCount / waitlistCount / seqCounter kept in the same document as the capacity',
+    indexes: [
+      { name: 'status_startAt', fields: [['status', 'asc'], ['startAt', 'asc'], ['_id', 'asc']] },
+      { name: 'type_status_startAt', fields: [['type', 'asc'], ['status', 'asc'], ['startAt', 'asc'], ['_id', 'asc']] },
+    ],
+  },
+  {
+    name: 'registrations',
+    about: '_id = registration id; one per (eventId, openid); seq = arrival order within the event',
+    indexes: [
+      { name: 'eventId_openid', fields: [['eventId', 'asc'], ['openid', 'asc']], unique: true },
+      { name: 'eventId_status_seq', fields: [['eventId', 'asc'], ['status', 'asc'], ['seq', 'asc']] },
+      { name: 'openid_createdAt', fields: [['openid', 'asc'], ['createdAt', 'desc']] },
+    ],
+  },
+  {
+    name: 'followups',
+    about: '_id = record id; 入党意向 and 党员报到',
+    indexes: [
+      { name: 'kind_status_createdAt', fields: [['kind', 'asc'], ['status', 'asc'], ['createdAt', 'desc'], ['_id', 'desc']] },
+      { name: 'kind_createdAt', fields: [['kind', 'asc'], ['createdAt', 'desc'], ['_id', 'desc']] },
+      { name: 'kind_openid', fields: [['kind', 'asc'], ['openid', 'asc']] },
+    ],
+  },
+  {
+    name: 'unique_keys',
+    about:
+      '_id = "<what>:<value>" → { ref }: the document that makes a value unique (a USCC, a live claim, an enterprise at a fair, ' +
+      'an application to a job, an open follow-up, a queued reminder); claimed inside the writing transaction',
+    indexes: [],
+  },
+  {
+    name: 'followup_steps',
+    about: '_id = "<record id>:<n>"; the timeline, in order n',
+    indexes: [{ name: 'followupId_n', fields: [['followupId', 'asc'], ['n', 'asc']] }],
+  },
+  {
+    name: 'audit_log',
+    about: 'append-only; ordinal orders entries of one record',
+    indexes: [{ name: 'record_ordinal', fields: [['recordType', 'asc'], ['recordId', 'asc'], ['ordinal', 'asc']] }],
+  },
+  {
+    name: 'outbox',
+    about: '_id = String(seq); subscription messages, delivered by the reminders function',
+    indexes: [
+      { name: 'status_seq', fields: [['status', 'asc'], ['seq', 'asc']] },
+      { name: 'openid_seq', fields: [['openid', 'asc'], ['seq', 'desc']] },
+    ],
+  },
+  { name: 'party_orgs', about: '_id = organisation id; seeded by setup', indexes: [] },
+  { name: 'meta', about: 'locks (lock:admins) and the schema version', indexes: [] },
+];
+
+/** Bumped when COLLECTIONS or the seed change; setup records it in `meta/schema`. */
+export const SCHEMA_VERSION = 1;
+
+/** The same organisations SQL migration 2 seeds (the repository contract checks both adapters list the same). */
+export const PARTY_ORGS: { id: string; name: string; kind: 'standalone' | 'joint' }[] = [
+  { id: 'org-joint-sheshan', name: '佘山镇“两新”组织联合党支部', kind: 'joint' },
+  { id: 'org-joint-park', name: '佘山镇产业园区联合党支部', kind: 'joint' },
+  { id: 'org-quanlan', name: '上海全澜科技有限公司党支部', kind: 'standalone' },
+  { id: 'org-jiechi', name: '上海洁驰清洁设备有限公司党支部', kind: 'standalone' },
+  { id: 'org-nengfu', name: '上海能伏智能电气有限公司党支部', kind: 'standalone' },
+  { id: 'org-yongzi', name: '上海咏姿时装有限公司党支部', kind: 'standalone' },
+  { id: 'org-qimao', name: '七猫党支部', kind: 'standalone' },
+  { id: 'org-anyufeng', name: '安宇峰党支部', kind: 'standalone' },
+];
+
+export interface SetupReport {
+  schemaVersion: number;
+  created: string[];
+  existing: string[];
+  partyOrgs: number;
+  /** What the SDK cannot apply: set these in the CloudBase console (README, "Deploy to WeChat"). */
+  console: {
+    securityRule: typeof SECURITY_RULE;
+    collections: string[];
+    indexes: { collection: string; name: string; fields: string; unique: boolean }[];
+  };
+}
+
+/** Idempotent: creates what is missing, rewrites the seed documents, changes nothing else. */
+export async function setupDatabase(db: CloudDb, now: string): Promise<SetupReport> {
+  const created: string[] = [];
+  const existing: string[] = [];
+  for (const c of COLLECTIONS) (await ensureCollection(db, c.name)) ? created.push(c.name) : existing.push(c.name);
+  for (const org of PARTY_ORGS) {
+    await db.collection('party_orgs').doc(org.id).set({ data: { name: org.name, kind: org.kind } });
+  }
+  await db.collection('meta').doc('schema').set({ data: { version: SCHEMA_VERSION, appliedAt: new Date(now) } });
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    created,
+    existing,
+    partyOrgs: PARTY_ORGS.length,
+    console: {
+      securityRule: SECURITY_RULE,
+      collections: COLLECTIONS.map((c) => c.name),
+      indexes: COLLECTIONS.flatMap((c) =>
+        c.indexes.map((i) => ({
+          collection: c.name,
+          name: i.name,
+          fields: i.fields.map(([f, o]) => `${f} ${o === 'asc' ? '升序' : '降序'}`).join(', '),
+          unique: !!i.unique,
+        })),
+      ),
+    },
+  };
+}
+
+/**
+ * Creates the collection; true when it was created. The service's "already exists" answer is not documented, so any
+ * failure is followed by a read: if the collection answers, it exists and setup goes on; if not, the failure is real.
+ */
+async function ensureCollection(db: CloudDb, name: string): Promise<boolean> {
+  try {
+    await db.createCollection(name);
+    return true;
+  } catch (err) {
+    try {
+      await db.collection(name).limit(1).get();
+    } catch {
+      throw err;
+    }
+    return false;
+  }
+}
