@@ -253,6 +253,16 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX guidance_requests_openid_idx ON guidance_requests (openid, created_at DESC)
     `,
   },
+  {
+    version: 4,
+    name: 'jobs.search: newest-first open jobs per category and per district',
+    // With a filter the keyword does not go with (缝纫 among 司机驾驶 jobs), walking all open jobs newest first found
+    // nothing for 45,000 rows (140 ms on PGlite at 50,000 jobs); these walk only the filtered category or district.
+    sql: `
+      CREATE INDEX jobs_open_category_idx ON jobs (category, created_at DESC, id DESC) WHERE status = 'open';
+      CREATE INDEX jobs_open_district_idx ON jobs (district, created_at DESC, id DESC) WHERE status = 'open'
+    `,
+  },
 ];
 
 export async function migrate(db: SqlDb): Promise<number[]> {
