@@ -71,11 +71,11 @@ interface Load {
 }
 
 export async function runH5FirstRender(): Promise<SummaryRow[]> {
-  section(`3. H5 first render — first visible .event-card on ${APP_PATH} vs a static page with the same events`);
+  section(`4. H5 first render — first visible .event-card on ${APP_PATH} vs a static page with the same events`);
   const skip = whySkip();
   if (skip) {
     console.log(`skipped: ${skip}`);
-    return [{ section: '3 H5 first render', engine: '—', figures: `skipped: ${skip}` }];
+    return [{ section: '4 H5 first render', engine: '—', figures: `skipped: ${skip}` }];
   }
   const built = fs.statSync(path.join(DIST_H5, 'index.html')).mtime;
   console.log(`dist-h5 built ${built.toISOString()} (the bench measures that build as it is; it does not rebuild)`);
@@ -134,7 +134,7 @@ export async function runH5FirstRender(): Promise<SummaryRow[]> {
     console.log(`ratio (median): ${(appFirst.p50 / staticFirst.p50).toFixed(1)}× — the app's cost of booting before it can show the list`);
     return [
       {
-        section: '3 H5 first render',
+        section: '4 H5 first render',
         engine: 'chromium',
         figures: `app median ${ms(appFirst.p50)} p95 ${ms(appFirst.p95)} · static median ${ms(staticFirst.p50)} p95 ${ms(staticFirst.p95)} · ${(
           appFirst.p50 / staticFirst.p50

@@ -1,11 +1,12 @@
 /**
- * `npm run bench`: prints figures for the paths that get busy — a sign-up storm, events.list on a big table, and the
- * H5 first render — on PGlite, and on PostgreSQL too when DATABASE_URL is set. Nothing here passes or fails on time.
+ * `npm run bench`: prints figures for the paths that get busy — a sign-up storm, events.list on a big table, jobs.search
+ * over 50,000 jobs, and the H5 first render — on PGlite, and on PostgreSQL too when DATABASE_URL is set. Nothing here passes or fails on time.
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { runEventsList } from './events-list';
 import { runH5FirstRender } from './h5-first-render';
+import { runJobsSearch } from './jobs-search';
 import { runSignupStorm } from './signup-storm';
 import { ms, section, table, type SummaryRow } from './stats';
 import { ENGINES } from './world';
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   const rows: SummaryRow[] = [];
   rows.push(...(await runSignupStorm()));
   rows.push(...(await runEventsList()));
+  rows.push(...(await runJobsSearch()));
   rows.push(...(await runH5FirstRender()));
 
   section('Summary');
