@@ -1,8 +1,11 @@
 /**
  * The CloudBase path as far as it can be run here: the real wx-server-sdk 4.0.2 building every request, the engine
  * double (tests/server/doubles/cloudbase-engine.ts) answering them. First the double's own behaviour where the adapter
- * relies on it, then setup and a sign-up storm.
+ * relies on it, then setup, a sign-up storm, and the bundled `api` function end to end.
  */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { COLLECTIONS, DATABASE_OPTIONS, setupDatabase, type CloudDb } from '../../cloudfunctions/api/src/adapters/cloudbase';
 import { CloudBaseEngine } from './doubles/cloudbase-engine';
 import { SETUP_AT, declaredUniqueIndexes, makeCloudBaseWorld, wxServerSdk, type CloudBaseWorld } from './support/cloudbase';
@@ -129,5 +132,88 @@ describe('sign-ups on CloudBase under load', () => {
     expect(await world.call(null, 'events.get', { id: event.id })).toMatchObject({ seatsLeft: 0, waitlistCount: 290 });
     // The transactions really did collide and were run again: the capacity held because of the lock, not by luck.
     expect(world.harness.engine.conflicts - conflictsBefore).toBeGreaterThan(0);
+  });
+});
+
+describe('the bundled api cloud function on CloudBase (real wx-server-sdk, engine double behind it)', () => {
+  const root = path.resolve(__dirname, '../..');
+  const touched = ['DATABASE_URL', 'ADMIN_OPENIDS', 'WX_CONTEXT_KEYS', 'WX_APPID', 'WX_OPENID'] as const;
+  const saved = Object.fromEntries(touched.map((k) => [k, process.env[k]]));
+  let engine: CloudBaseEngine;
+  let restore: () => void;
+  let main: (event: unknown) => Promise<{ ok: boolean; data?: unknown; error?: { code: string } }>;
+
+  /** wx-server-sdk reads the caller from the variables the cloud runtime sets for each call. */
+  const as = (openid: string | null) => {
+    process.env.WX_CONTEXT_KEYS = 'WX_OPENID,WX_APPID';
+    process.env.WX_APPID = 'wx0000000000000000';
+    if (openid) process.env.WX_OPENID = openid;
+    else delete process.env.WX_OPENID;
+  };
+
+  beforeAll(() => {
+    execFileSync('node', ['cloudfunctions/build.mjs'], { cwd: root, stdio: 'pipe' });
+    delete process.env.DATABASE_URL;
+    process.env.ADMIN_OPENIDS = 'o-admin';
+    engine = new CloudBaseEngine({ uniqueIndexes: declaredUniqueIndexes() });
+    restore = engine.install();
+    // A copy of the bundle, required from its own path: jest caches which file `require('wx-server-sdk')` means per
+    // requiring file, and cloud-entry.test.ts mocks the SDK for the bundle at its usual path.
+    const copy = path.join(root, 'node_modules/.cache/sheshan-cloudbase-test/api/index.js');
+    fs.mkdirSync(path.dirname(copy), { recursive: true });
+    fs.copyFileSync(path.join(root, 'cloudfunctions/api/index.js'), copy);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    main = (require(copy) as { main: typeof main }).main;
+  });
+  afterAll(() => {
+    restore();
+    for (const k of touched) {
+      if (saved[k] === undefined) delete process.env[k];
+      else process.env[k] = saved[k];
+    }
+  });
+
+  it('needs setup first, lets only ADMIN_OPENIDS run it, then serves the protocol from the CloudBase database', async () => {
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    as('o-rider');
+    expect(await main({ action: 'events.list', payload: {} })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(String(logged.mock.calls[0]?.[1])).toMatch(/not exist/);
+    logged.mockRestore();
+    expect(await main({ action: 'system.setup' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    as(null);
+    expect(await main({ action: 'system.setup' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+
+    as('o-admin');
+    expect(await main({ action: 'system.setup', payload: { force: true } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const setup = await main({ action: 'system.setup' });
+    expect(setup).toMatchObject({ ok: true, data: { created: COLLECTIONS.map((c) => c.name) } });
+    expect(await main({ action: 'system.setup', payload: {} })).toMatchObject({ ok: true, data: { created: [] } });
+
+    expect(await main({ action: 'me.get', payload: {} })).toMatchObject({ ok: true, data: { openid: 'o-admin', roles: ['worker', 'admin'] } });
+    as('o-staff');
+    await main({ action: 'me.get', payload: {} });
+    as('o-admin');
+    expect(await main({ action: 'users.grantRole', payload: { openid: 'o-staff', role: 'staff' } })).toMatchObject({ ok: true });
+
+    as('o-staff');
+    const created = await main({ action: 'events.create', payload: anEvent({ startAt: '2027-01-08T14:00:00+08:00', endAt: '2027-01-08T16:00:00+08:00' }) });
+    expect(created).toMatchObject({ ok: true, data: { status: 'draft' } });
+    const eventId = (created.data as { id: string }).id;
+    expect(await main({ action: 'events.publish', payload: { id: eventId } })).toMatchObject({ ok: true });
+
+    as('o-rider');
+    expect(await main({ action: 'registrations.create', payload: { eventId, contact: contactOf(1), openid: 'o-admin' } })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await main({ action: 'registrations.create', payload: { eventId, contact: contactOf(1) } })).toMatchObject({
+      ok: true,
+      data: { status: 'confirmed' },
+    });
+    expect(await main({ action: 'registrations.mine', payload: {} })).toMatchObject({ ok: true, data: [expect.objectContaining({ eventId })] });
+    expect(engine.dump('registrations')).toEqual([
+      expect.objectContaining({ eventId, openid: 'o-rider', status: 'confirmed', contact: contactOf(1) }),
+    ]);
+    expect(engine.dump('events')[0]).toMatchObject({ _id: eventId, confirmedCount: 1, startAt: new Date('2027-01-08T06:00:00.000Z') });
   });
 });
