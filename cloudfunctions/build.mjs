@@ -6,7 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const functions = [{ name: 'api', entry: 'api/src/cloud/index.ts' }];
+const functions = [
+  { name: 'api', entry: 'api/src/cloud/index.ts' },
+  { name: 'reminders', entry: 'reminders/src/index.ts' },
+];
 
 for (const fn of functions) {
   const outfile = path.join(here, fn.name, 'index.js');
