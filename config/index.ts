@@ -3,6 +3,26 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
 
+/**
+ * Template ids the weapp asks the person to allow, from the same TEMPLATE_* values the reminders function reads
+ * ("<template id> thing1=title …"): the client needs only the id, the first word.
+ */
+function subscribeTemplateIds(env: NodeJS.ProcessEnv): Record<string, string> {
+  const variables: Record<string, string> = {
+    event_reminder: 'TEMPLATE_EVENT_REMINDER',
+    intent_status: 'TEMPLATE_INTENT_STATUS',
+    report_status: 'TEMPLATE_REPORT_STATUS',
+    application_status: 'TEMPLATE_APPLICATION_STATUS',
+    guidance_answered: 'TEMPLATE_GUIDANCE_ANSWERED',
+  };
+  const ids: Record<string, string> = {};
+  for (const [kind, variable] of Object.entries(variables)) {
+    const id = env[variable]?.trim().split(/[\s,;]+/)[0];
+    if (id) ids[kind] = id;
+  }
+  return ids;
+}
+
 /** Each build wipes its own output folder, so weapp and h5 never share one. */
 const outputRoot = process.env.TARO_ENV === 'h5' ? 'dist-h5' : 'dist';
 
@@ -22,6 +42,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     defineConstants: {
       CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV ?? ''),
+      SUBSCRIBE_TEMPLATES: JSON.stringify(subscribeTemplateIds(process.env)),
     },
     alias: {
       '@shared': path.resolve(__dirname, '..', 'src/shared'),

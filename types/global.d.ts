@@ -7,6 +7,8 @@ declare module '*.scss';
 
 /** Build-time constants from config/index.ts `defineConstants`. */
 declare const CLOUD_ENV: string;
+/** Subscription-message template id per outbox message kind (event_reminder, intent_status, …); absent = not configured. */
+declare const SUBSCRIBE_TEMPLATES: Partial<Record<string, string>>;
 
 declare namespace NodeJS {
   interface ProcessEnv {

@@ -13,9 +13,10 @@ function initCloud(): void {
 }
 
 export async function send(action: string, payload: unknown): Promise<ApiResult<unknown>> {
-  initCloud();
   let result: unknown;
   try {
+    // Inside the try: a WeChat too old for cloud calls fails like a network error, with the same Chinese message.
+    initCloud();
     const response = await Taro.cloud.callFunction({ name: 'api', data: { action, payload: payload ?? {} } });
     result = response.result;
   } catch {
