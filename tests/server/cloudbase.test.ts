@@ -179,7 +179,10 @@ describe('the bundled api cloud function on CloudBase (real wx-server-sdk, engin
     expect(await main({ action: 'events.list', payload: {} })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(String(logged.mock.calls[0]?.[1])).toMatch(/not exist/);
     logged.mockRestore();
-    expect(await main({ action: 'system.setup' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await main({ action: 'system.setup' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringContaining('您的 openid：o-rider') },
+    });
     as(null);
     expect(await main({ action: 'system.setup' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
 

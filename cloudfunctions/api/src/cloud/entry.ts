@@ -55,7 +55,9 @@ export async function handleCloudEvent(
 async function runSetup(deps: Deps, openid: string | null, payload: unknown, config: CloudConfig): Promise<ApiResult<unknown>> {
   if (!openid) return { ok: false, error: { code: 'UNAUTHENTICATED', message: ERROR_MESSAGES.UNAUTHENTICATED } };
   if (!config.adminOpenids.includes(openid)) {
-    return { ok: false, error: { code: 'FORBIDDEN', message: '仅云函数变量 ADMIN_OPENIDS 中的管理员可以初始化数据库' } };
+    // The caller's own openid, so an operator setting up a fresh environment learns what to put in ADMIN_OPENIDS.
+    const message = `仅云函数变量 ADMIN_OPENIDS 中的管理员可以初始化数据库（您的 openid：${openid}）`;
+    return { ok: false, error: { code: 'FORBIDDEN', message } };
   }
   if (!Empty.safeParse(payload ?? {}).success) {
     return { ok: false, error: { code: 'INVALID_INPUT', message: '初始化不接受任何参数', issues: [{ path: [], message: '请传空对象 {}' }] } };
