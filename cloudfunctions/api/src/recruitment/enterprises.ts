@@ -56,7 +56,7 @@ export async function myEnterprise(ctx: Ctx): Promise<MyEnterprise> {
   return { claim: claim ? toClaim(claim) : null, enterprise: enterprise ? toEnterprise(enterprise) : null };
 }
 
-/** Unverified enterprises exist only for staff and their claimants. */
+/** Unverified enterprises exist only for staff; a claimant sees theirs through enterprises.mine. */
 export async function getEnterprise(ctx: Ctx, input: { id: string }): Promise<Enterprise> {
   const e = await ctx.deps.repos.enterprises.get(input.id);
   if (!e || (!e.verified && !isStaff(ctx.user))) throw notFound('企业');
