@@ -1,5 +1,6 @@
 import type { AuditEntry, AuditRepo, FollowupPatch, FollowupRecord, FollowupsRepo, FollowupStep } from '../../core/ports';
 import { notFound } from '../../core/errors';
+import { newId } from '../../core/ids';
 import { claimUnique, getAll, getOne, inTransaction, isoOf, isoOrNull, nextOrdinal, releaseUnique, strOrNull, toDate, type CloudDb, type CloudTransaction, type Doc } from './db';
 import { addToOutbox } from './outbox-repo';
 
@@ -51,8 +52,9 @@ async function addStep(tx: CloudTransaction, followupId: string, n: number, step
   });
 }
 
+/** Audit entries carry their own random id, like every other document this adapter adds inside a transaction. */
 async function addAudit(add: (data: Record<string, unknown>) => Promise<unknown>, e: AuditEntry): Promise<void> {
-  await add({ ...e, at: toDate(e.at), ordinal: nextOrdinal() });
+  await add({ _id: newId(), ...e, at: toDate(e.at), ordinal: nextOrdinal() });
 }
 
 export function cloudbaseFollowupsRepo(db: CloudDb): FollowupsRepo {
