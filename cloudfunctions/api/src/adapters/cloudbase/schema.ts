@@ -62,6 +62,9 @@ export const COLLECTIONS: CollectionSpec[] = [
     about: '_id = job id; searchTerms = characters and character pairs of its texts',
     indexes: [
       { name: 'status_createdAt', fields: [['status', 'asc'], ['createdAt', 'desc'], ['_id', 'desc']] },
+      // As SQL migration 4: a filtered search walks only its category or district, newest first.
+      { name: 'status_category_createdAt', fields: [['status', 'asc'], ['category', 'asc'], ['createdAt', 'desc'], ['_id', 'desc']] },
+      { name: 'status_district_createdAt', fields: [['status', 'asc'], ['district', 'asc'], ['createdAt', 'desc'], ['_id', 'desc']] },
       { name: 'searchTerms', fields: [['searchTerms', 'asc']] },
       { name: 'eventId_status', fields: [['eventId', 'asc'], ['status', 'asc']] },
       { name: 'enterpriseId_createdAt', fields: [['enterpriseId', 'asc'], ['createdAt', 'desc']] },
