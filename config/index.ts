@@ -10,6 +10,7 @@ import prodConfig from './prod';
 function subscribeTemplateIds(env: NodeJS.ProcessEnv): Record<string, string> {
   const variables: Record<string, string> = {
     event_reminder: 'TEMPLATE_EVENT_REMINDER',
+    registration_promoted: 'TEMPLATE_REGISTRATION_PROMOTED',
     intent_status: 'TEMPLATE_INTENT_STATUS',
     report_status: 'TEMPLATE_REPORT_STATUS',
     application_status: 'TEMPLATE_APPLICATION_STATUS',

@@ -13,7 +13,7 @@ export type { SubscribeMoment } from './subscribe';
 
 /** Which outbox message kinds each moment leads to. */
 const MESSAGES_OF: Record<SubscribeMoment, string[]> = {
-  signup: ['event_reminder'],
+  signup: ['event_reminder', 'registration_promoted'],
   intent: ['intent_status'],
   report: ['report_status'],
   application: ['application_status'],

@@ -57,6 +57,22 @@ describe('signing up for an event', () => {
     expect(bView).toMatchObject({ confirmedCount: 1, waitlistCount: 1, seatsLeft: 0 });
   });
 
+  it('tells the person promoted from the waitlist, once', async () => {
+    const eventId = await aPublishedEvent(world, { capacity: 1, title: '周五人才会客厅' });
+    const a = await world.call('worker-1', 'registrations.create', { eventId, contact: contactOf(1) });
+    await world.call('worker-2', 'registrations.create', { eventId, contact: contactOf(2) });
+    await world.call('worker-1', 'registrations.cancel', { id: a.id });
+    await world.call('worker-1', 'registrations.cancel', { id: a.id });
+    const outbox = await world.call('staff-1', 'outbox.list', {});
+    expect(outbox).toEqual([
+      expect.objectContaining({
+        openid: 'worker-2',
+        template: 'registration_promoted',
+        data: expect.objectContaining({ eventId, title: '周五人才会客厅' }),
+      }),
+    ]);
+  });
+
   it('lets a person who cancelled sign up again, at the back of the waitlist', async () => {
     const eventId = await aPublishedEvent(world, { capacity: 1 });
     const a = await world.call('worker-1', 'registrations.create', { eventId, contact: contactOf(1) });

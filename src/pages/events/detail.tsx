@@ -5,6 +5,7 @@ import type { MyRegistration } from '@shared/events';
 import { AUDIENCE_LABELS, EVENT_STATUS_LABELS, EVENT_TYPE_LABELS, registrationLabel } from '@shared/labels';
 import type { Contact } from '@shared/registrations';
 import { callApi } from '../../api/callApi';
+import { requestSubscribe } from '../../api/subscribe';
 import { ApiFailure, messageOf } from '../../api/failure';
 import { useAction } from '../../api/hooks';
 import { useMe } from '../../api/useMe';
@@ -48,6 +49,7 @@ export default function EventDetailPage() {
   };
 
   const signUp = async (contact: Contact) => {
+    void requestSubscribe('signup');
     setSubmitting(true);
     setFailure(null);
     try {

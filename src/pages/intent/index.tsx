@@ -3,6 +3,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { Intent, IntentSubmitInput } from '@shared/intents';
 import { callApi } from '../../api/callApi';
+import { requestSubscribe } from '../../api/subscribe';
 import { ApiFailure, messageOf } from '../../api/failure';
 import { useAction } from '../../api/hooks';
 import { useMe } from '../../api/useMe';
@@ -52,6 +53,7 @@ export default function IntentPage() {
   };
 
   const submit = async (input: IntentSubmitInput) => {
+    void requestSubscribe('intent');
     if (await perform(() => callApi('intents.submit', input), '已提交')) setWithdrawn(false);
   };
 

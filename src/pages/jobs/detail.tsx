@@ -4,6 +4,7 @@ import { Button, Text, View } from '@tarojs/components';
 import type { JobDetail, Resume } from '@shared/recruitment';
 import { DISTRICT_LABELS, JOB_CATEGORY_LABELS, salaryLabel } from '@shared/labels';
 import { callApi } from '../../api/callApi';
+import { requestSubscribe } from '../../api/subscribe';
 import { ApiFailure, messageOf } from '../../api/failure';
 import { useAction } from '../../api/hooks';
 import { useMe } from '../../api/useMe';
@@ -37,6 +38,7 @@ export default function JobDetailPage() {
   }));
 
   const apply = async (resume: Resume) => {
+    void requestSubscribe('application');
     setSubmitting(true);
     setFailure(null);
     try {

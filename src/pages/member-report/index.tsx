@@ -3,6 +3,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { MemberReport, ReportSubmitInput } from '@shared/intents';
 import { callApi } from '../../api/callApi';
+import { requestSubscribe } from '../../api/subscribe';
 import { ApiFailure, messageOf } from '../../api/failure';
 import { useAction } from '../../api/hooks';
 import { useMe } from '../../api/useMe';
@@ -45,6 +46,7 @@ export default function MemberReportPage() {
   };
 
   const submit = async (input: ReportSubmitInput) => {
+    void requestSubscribe('report');
     if (await perform(() => callApi('memberReports.submit', input), '已提交')) setWithdrawn(false);
   };
 

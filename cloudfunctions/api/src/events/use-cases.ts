@@ -4,6 +4,7 @@ import { isStaff, caller, type Ctx } from '../core/context';
 import { DomainError, notFound } from '../core/errors';
 import type { EventRecord } from '../core/ports';
 import { decodeCursor, encodeCursor } from '../core/cursor';
+import { notifyPromoted } from '../registrations/use-cases';
 import { assertConsistentAfter, assertEditable, assertPublishable, toEvent } from './rules';
 
 const DEFAULT_PAGE = 20;
@@ -87,6 +88,7 @@ export async function updateEvent(ctx: Ctx, input: EventUpdateInput): Promise<Ev
   });
   // More seats (or a reopened event) serve the waitlist at once, in order.
   const promoted = await ctx.deps.repos.registrations.fillFreeSeats(id, ctx.now);
+  await notifyPromoted(ctx, promoted);
   return toEvent(promoted.length ? ((await ctx.deps.repos.events.get(id)) ?? updated) : updated);
 }
 

@@ -20,6 +20,8 @@ export interface GatewayOptions {
   sessions: Sessions;
   /** Folder of the H5 build to serve; skipped when absent. */
   staticDir?: string;
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For (for the anonymous rate limit). */
+  trustProxy?: boolean;
   /** Calls per person (or per address, when anonymous) in a window; off unless given. */
   rateLimit?: { max: number; timeWindowMs: number };
   logger?: boolean;
@@ -29,7 +31,7 @@ export interface GatewayOptions {
 const HASHED_ASSET = /[\\/](js|css|static)[\\/]/;
 
 export async function buildGateway(options: GatewayOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT_BYTES });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT_BYTES, trustProxy: options.trustProxy ?? false });
 
   // Every body is read as text and parsed here, so any content type and any malformed JSON gets our error shape.
   app.removeAllContentTypeParsers();

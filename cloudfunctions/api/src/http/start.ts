@@ -36,7 +36,13 @@ async function main(): Promise<void> {
     if (seeded.createdEvents) console.log(`已写入演示数据：${seeded.createdEvents} 个活动`);
   }
 
-  const app = await buildGateway({ deps, sessions, staticDir, rateLimit: { max: RATE_LIMIT_PER_MINUTE, timeWindowMs: 60_000 } });
+  const app = await buildGateway({
+    deps,
+    sessions,
+    staticDir,
+    trustProxy: env.TRUST_PROXY === '1',
+    rateLimit: { max: RATE_LIMIT_PER_MINUTE, timeWindowMs: 60_000 },
+  });
   await app.listen({ port, host });
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`;
   console.log(`\n佘山两新服务 is running at ${url}`);

@@ -10,11 +10,21 @@
  */
 import type { OutboxEntry } from '../core/ports';
 
-export type MessageKind = 'event_reminder' | 'intent_status' | 'report_status' | 'application_status' | 'guidance_answered';
+export type MessageKind =
+  | 'event_reminder'
+  | 'registration_promoted'
+  | 'intent_status'
+  | 'report_status'
+  | 'application_status'
+  | 'guidance_answered';
 
 /** The function variable of each kind, and the page the message opens. */
 export const MESSAGE_KINDS: Record<MessageKind, { variable: string; page: (data: Record<string, string>) => string }> = {
   event_reminder: { variable: 'TEMPLATE_EVENT_REMINDER', page: (d) => `pages/events/detail?id=${encodeURIComponent(d.eventId ?? '')}` },
+  registration_promoted: {
+    variable: 'TEMPLATE_REGISTRATION_PROMOTED',
+    page: (d) => `pages/events/detail?id=${encodeURIComponent(d.eventId ?? '')}`,
+  },
   intent_status: { variable: 'TEMPLATE_INTENT_STATUS', page: () => 'pages/intent/index' },
   report_status: { variable: 'TEMPLATE_REPORT_STATUS', page: () => 'pages/member-report/index' },
   application_status: { variable: 'TEMPLATE_APPLICATION_STATUS', page: () => 'career/pages/applications/index' },

@@ -41,9 +41,10 @@ export async function cancelRegistration(ctx: Ctx, input: { id: string }): Promi
   const user = caller(ctx);
   const existing = await ctx.deps.repos.registrations.get(input.id);
   if (!existing || (existing.openid !== user.openid && !isStaff(user))) throw notFound('报名记录');
-  const { registration } = await ctx.deps.repos.registrations.cancel(input.id, ctx.now, (current) => {
+  const { registration, promoted } = await ctx.deps.repos.registrations.cancel(input.id, ctx.now, (current) => {
     if (current.status === 'attended') throw new DomainError('INVALID_TRANSITION', '已签到的报名不能取消');
   });
+  if (promoted) await notifyPromoted(ctx, [promoted]);
   return toRegistration(registration);
 }
 
@@ -75,4 +76,22 @@ export async function checkIn(ctx: Ctx, input: { id: string }): Promise<Registra
     if (current.status === 'cancelled') throw new DomainError('INVALID_TRANSITION', '该报名已取消，不能签到');
   });
   return toRegistration(updated);
+}
+
+/** Whoever moves from the waitlist into a seat is told so (once per promotion). */
+export async function notifyPromoted(ctx: Ctx, promoted: RegistrationRecord[]): Promise<void> {
+  if (!promoted.length) return;
+  const event = await ctx.deps.repos.events.get(promoted[0].eventId);
+  if (!event) return;
+  await ctx.deps.repos.outbox.enqueueOnce(
+    promoted.map((r) => ({
+      key: `promoted:${r.id}:${r.updatedAt}`,
+      message: {
+        openid: r.openid,
+        template: 'registration_promoted',
+        data: { eventId: event.id, title: event.title, startAt: event.startAt, location: event.location, status: '已报名' },
+      },
+    })),
+    ctx.now,
+  );
 }

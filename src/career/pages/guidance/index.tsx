@@ -3,6 +3,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { GUIDANCE_STATUS_LABELS } from '@shared/labels';
 import { callApi } from '../../../api/callApi';
+import { requestSubscribe } from '../../../api/subscribe';
 import { messageOf } from '../../../api/failure';
 import { useAction } from '../../../api/hooks';
 import { useMe } from '../../../api/useMe';
@@ -29,6 +30,7 @@ export default function GuidancePage() {
   });
 
   const request = async (input: GuidanceAsk) => {
+    void requestSubscribe('guidance');
     setBusy(true);
     setFailure(null);
     try {
