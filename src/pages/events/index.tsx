@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import type { ActionInput } from '@shared/contract';
 import type { Event } from '@shared/events';
 import { callApi } from '../../api/callApi';
-import { messageOf } from '../../api/failure';
 import { usePagedList } from '../../api/hooks';
 import { EventCard } from '../../components/EventCard';
 import { FilterTabs } from '../../components/FilterTabs';
+import { PagedFooter } from '../../components/PagedFooter';
 import { ListState } from '../../components/ListState';
 import { TYPE_FILTERS, type TypeFilter } from './typeFilter';
 import './index.scss';
@@ -48,26 +48,7 @@ export default function EventsPage() {
       {list.items.map((event) => (
         <EventCard key={event.id} event={event} onTap={openEvent} />
       ))}
-      {!empty ? (
-        <View className='events-page__footer'>
-          {list.error ? (
-            <View className='events-page__more-error'>
-              <Text>{messageOf(list.error)}</Text>
-              <Button size='mini' onClick={() => void list.retry()}>
-                重试
-              </Button>
-            </View>
-          ) : list.loadingMore ? (
-            <Text>加载中…</Text>
-          ) : list.hasMore ? (
-            <Button className='load-more' size='mini' onClick={() => void list.loadMore()}>
-              加载更多
-            </Button>
-          ) : (
-            <Text>没有更多了</Text>
-          )}
-        </View>
-      ) : null}
+      <PagedFooter list={list} />
     </View>
   );
 }

@@ -1,9 +1,9 @@
 import { useRef, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
-import { messageOf } from '../../../api/failure';
+import { Text, View } from '@tarojs/components';
 import { usePagedList } from '../../../api/hooks';
 import { FilterTabs, type FilterOption } from '../../../components/FilterTabs';
+import { PagedFooter } from '../../../components/PagedFooter';
 import { ListState } from '../../../components/ListState';
 import { ChoiceChips } from '../../../components/followup/ChoiceChips';
 import { formatDateTime } from '../../../utils/time';
@@ -79,23 +79,7 @@ export default function StaffIntentsPage() {
           <Text className={`staff-intent-row__status followup-status followup-status--${row.status}`}>{row.statusLabel}</Text>
         </View>
       ))}
-      {!empty ? (
-        <View className='staff-intents__footer'>
-          {list.error ? (
-            <Button size='mini' onClick={() => void list.retry()}>
-              {`${messageOf(list.error)}，重试`}
-            </Button>
-          ) : list.loadingMore ? (
-            <Text>加载中…</Text>
-          ) : list.hasMore ? (
-            <Button className='load-more' size='mini' onClick={() => void list.loadMore()}>
-              加载更多
-            </Button>
-          ) : (
-            <Text>没有更多了</Text>
-          )}
-        </View>
-      ) : null}
+      <PagedFooter list={list} />
     </View>
   );
 }

@@ -4,10 +4,10 @@ import { Button, Text, View } from '@tarojs/components';
 import type { EventStatus } from '@shared/events';
 import { EVENT_STATUS_LABELS } from '@shared/labels';
 import { callApi } from '../../../api/callApi';
-import { messageOf } from '../../../api/failure';
 import { usePagedList } from '../../../api/hooks';
 import { EventCard } from '../../../components/EventCard';
 import { FilterTabs, type FilterOption } from '../../../components/FilterTabs';
+import { PagedFooter } from '../../../components/PagedFooter';
 import { ListState } from '../../../components/ListState';
 import { onEventSaved } from '../../eventSaved';
 import './index.scss';
@@ -106,23 +106,7 @@ export default function WorkbenchPage() {
           ) : null}
         </EventCard>
       ))}
-      {!empty ? (
-        <View className='workbench__footer'>
-          {list.error ? (
-            <Button size='mini' onClick={() => void list.retry()}>
-              {`${messageOf(list.error)}，重试`}
-            </Button>
-          ) : list.loadingMore ? (
-            <Text>加载中…</Text>
-          ) : list.hasMore ? (
-            <Button className='load-more' size='mini' onClick={() => void list.loadMore()}>
-              加载更多
-            </Button>
-          ) : (
-            <Text>没有更多了</Text>
-          )}
-        </View>
-      ) : null}
+      <PagedFooter list={list} />
     </View>
   );
 }
