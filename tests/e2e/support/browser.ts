@@ -28,5 +28,7 @@ export async function phone(browser: Browser): Promise<BrowserContext> {
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+  // Taro's H5 router slides a new page in; a picture taken mid-slide is blank.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
   await page.screenshot({ path: path.join(OUTPUT_DIR, `${name}.png`), fullPage: true });
 }
