@@ -1,4 +1,5 @@
 import { ApiFailure } from '../../api/failure';
+import type { z, ZodTypeAny } from 'zod';
 
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 
@@ -21,4 +22,15 @@ export function fieldErrorsFromIssues<F extends string>(issues: readonly IssueLi
 export function fieldErrorsOf<F extends string>(error: unknown, fields: readonly F[]): FieldErrors<F> | undefined {
   if (!(error instanceof ApiFailure) || error.code !== 'INVALID_INPUT') return undefined;
   return fieldErrorsFromIssues(error.issues, fields);
+}
+
+/** Parses a form's payload with the contract's schema: the typed input, or the first message of each field. */
+export function checkWith<S extends ZodTypeAny, F extends string>(
+  schema: S,
+  payload: unknown,
+  fields: readonly F[],
+): { ok: true; input: z.output<S> } | { ok: false; errors: FieldErrors<F> } {
+  const parsed = schema.safeParse(payload);
+  if (parsed.success) return { ok: true, input: parsed.data };
+  return { ok: false, errors: fieldErrorsFromIssues(parsed.error.issues, fields) };
 }

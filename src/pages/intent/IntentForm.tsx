@@ -1,4 +1,3 @@
-import { useEffect, useState, type PropsWithChildren } from 'react';
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import {
   EDUCATIONS,
@@ -20,6 +19,8 @@ import { ChoiceChips } from '../../components/followup/ChoiceChips';
 import { ConsentToggle } from '../../components/followup/ConsentToggle';
 import { PrivacyNotice } from '../../components/followup/PrivacyNotice';
 import { fieldErrorsFromIssues, type FieldErrors } from '../../components/followup/fieldErrors';
+import { useZodForm } from '../../components/followup/useZodForm';
+import { FormRow } from '../../components/recruitment/FormRow';
 import { boolAttr } from '../../utils/boolAttr';
 import { inShanghai } from '../../utils/time';
 
@@ -107,42 +108,12 @@ export interface IntentFormProps {
   onCancel?: () => void;
 }
 
-function Row({ label, optional = false, error, children }: PropsWithChildren<{ label: string; optional?: boolean; error?: string }>) {
-  return (
-    <View className='followup-form__row'>
-      <Text className='followup-form__label'>
-        {label}
-        {optional ? <Text className='followup-form__optional'>（选填）</Text> : null}
-      </Text>
-      {children}
-      {error ? <Text className='field-error'>{error}</Text> : null}
-    </View>
-  );
-}
-
 export function IntentForm({ initial, editing = false, submitting = false, errors: serverErrors, now = () => new Date(), onSubmit, onCancel }: IntentFormProps) {
-  const [values, setValues] = useState<IntentFormValues>(() => initial ?? emptyIntentForm());
-  const [errors, setErrors] = useState<IntentFormErrors>({});
-
-  useEffect(() => {
-    if (serverErrors) setErrors(serverErrors);
-  }, [serverErrors]);
-
-  const set = <K extends IntentField>(field: K, value: IntentFormValues[K]) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setErrors((e) => ({ ...e, [field]: undefined }));
-  };
-
-  const submit = () => {
-    if (submitting) return;
-    const checked = validateIntentForm(values, now().toISOString());
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return;
-    }
-    setErrors({});
-    onSubmit(checked.input);
-  };
+  const { values, errors, set, submit } = useZodForm<IntentFormValues, IntentField>({
+    initial: () => initial ?? emptyIntentForm(),
+    serverErrors,
+    busy: submitting,
+  });
 
   const thisMonth = inShanghai(now());
   const lastMonth = thisMonth.format('YYYY-MM');
@@ -152,7 +123,7 @@ export function IntentForm({ initial, editing = false, submitting = false, error
     <View className='followup-form intent-form'>
       {editing ? null : <PrivacyNotice what='入党意向' />}
 
-      <Row label='姓名' error={errors.name}>
+      <FormRow label='姓名' error={errors.name}>
         <Input
           className='followup-form__input intent-name'
           placeholder='请输入姓名'
@@ -160,11 +131,11 @@ export function IntentForm({ initial, editing = false, submitting = false, error
           value={values.name}
           onInput={(e) => set('name', e.detail.value)}
         />
-      </Row>
-      <Row label='性别' error={errors.gender}>
+      </FormRow>
+      <FormRow label='性别' error={errors.gender}>
         <ChoiceChips className='intent-gender' options={GENDERS} labels={GENDER_LABELS} value={values.gender} onChange={(v) => set('gender', v)} />
-      </Row>
-      <Row label='出生年月' error={errors.birthMonth}>
+      </FormRow>
+      <FormRow label='出生年月' error={errors.birthMonth}>
         <Picker
           className='intent-birth-month'
           mode='date'
@@ -178,8 +149,8 @@ export function IntentForm({ initial, editing = false, submitting = false, error
             {values.birthMonth ? values.birthMonth.replace('-', ' 年 ') + ' 月' : '请选择出生年月'}
           </Text>
         </Picker>
-      </Row>
-      <Row label='手机号' error={errors.phone}>
+      </FormRow>
+      <FormRow label='手机号' error={errors.phone}>
         <Input
           className='followup-form__input intent-phone'
           type='number'
@@ -188,8 +159,8 @@ export function IntentForm({ initial, editing = false, submitting = false, error
           value={values.phone}
           onInput={(e) => set('phone', e.detail.value)}
         />
-      </Row>
-      <Row label='职业' error={errors.occupation}>
+      </FormRow>
+      <FormRow label='职业' error={errors.occupation}>
         <ChoiceChips
           className='intent-occupation'
           options={OCCUPATIONS}
@@ -197,8 +168,8 @@ export function IntentForm({ initial, editing = false, submitting = false, error
           value={values.occupation}
           onChange={(v) => set('occupation', v)}
         />
-      </Row>
-      <Row label='工作单位或平台' optional error={errors.employer}>
+      </FormRow>
+      <FormRow label='工作单位或平台' optional error={errors.employer}>
         <Input
           className='followup-form__input intent-employer'
           placeholder='如：美团、顺丰、某某物流公司'
@@ -206,8 +177,8 @@ export function IntentForm({ initial, editing = false, submitting = false, error
           value={values.employer}
           onInput={(e) => set('employer', e.detail.value)}
         />
-      </Row>
-      <Row label='政治面貌' error={errors.politicalStatus}>
+      </FormRow>
+      <FormRow label='政治面貌' error={errors.politicalStatus}>
         <ChoiceChips
           className='intent-political'
           options={POLITICAL_STATUSES}
@@ -215,8 +186,8 @@ export function IntentForm({ initial, editing = false, submitting = false, error
           value={values.politicalStatus}
           onChange={(v) => set('politicalStatus', v)}
         />
-      </Row>
-      <Row label='学历' optional error={errors.education}>
+      </FormRow>
+      <FormRow label='学历' optional error={errors.education}>
         <ChoiceChips
           className='intent-education'
           options={EDUCATIONS}
@@ -225,8 +196,8 @@ export function IntentForm({ initial, editing = false, submitting = false, error
           clearable={!editing}
           onChange={(v) => set('education', v)}
         />
-      </Row>
-      <Row label='个人陈述' optional error={errors.statement}>
+      </FormRow>
+      <FormRow label='个人陈述' optional error={errors.statement}>
         <Textarea
           className='followup-form__textarea intent-statement'
           placeholder='简单说说您为什么想加入党组织（可不填）'
@@ -235,7 +206,7 @@ export function IntentForm({ initial, editing = false, submitting = false, error
           onInput={(e) => set('statement', e.detail.value)}
         />
         <Text className='followup-form__count'>{`${values.statement.length}/${STATEMENT_MAX}`}</Text>
-      </Row>
+      </FormRow>
 
       {editing ? null : (
         <ConsentToggle className='intent-consent' checked={values.consent} error={errors.consent} onChange={(v) => set('consent', v)} />
@@ -251,7 +222,7 @@ export function IntentForm({ initial, editing = false, submitting = false, error
           className={`followup-form__submit intent-submit${values.consent ? '' : ' followup-form__submit--waiting'}`}
           disabled={boolAttr(submitting)}
           loading={boolAttr(submitting)}
-          onClick={submit}
+          onClick={() => submit((v) => validateIntentForm(v, now().toISOString()), (checked) => onSubmit(checked.input))}
         >
           {editing ? '保存修改' : '提交入党意向'}
         </Button>

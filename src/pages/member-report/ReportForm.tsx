@@ -1,11 +1,12 @@
-import { useEffect, useState, type PropsWithChildren } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { REPORT_WISHES, ReportSubmitInput, type ReportWish } from '@shared/intents';
 import { REPORT_WISH_LABELS } from '@shared/labels';
 import { ChoiceChips } from '../../components/followup/ChoiceChips';
 import { ConsentToggle } from '../../components/followup/ConsentToggle';
 import { PrivacyNotice } from '../../components/followup/PrivacyNotice';
-import { fieldErrorsFromIssues, type FieldErrors } from '../../components/followup/fieldErrors';
+import { checkWith, type FieldErrors } from '../../components/followup/fieldErrors';
+import { useZodForm } from '../../components/followup/useZodForm';
+import { FormRow } from '../../components/recruitment/FormRow';
 import { boolAttr } from '../../utils/boolAttr';
 
 export interface ReportFormValues {
@@ -26,9 +27,7 @@ export function emptyReportForm(): ReportFormValues {
 }
 
 export function validateReportForm(values: ReportFormValues): { ok: true; input: ReportSubmitInput } | { ok: false; errors: ReportFormErrors } {
-  const parsed = ReportSubmitInput.safeParse({ ...values, wish: values.wish ?? undefined });
-  if (parsed.success) return { ok: true, input: parsed.data };
-  return { ok: false, errors: fieldErrorsFromIssues(parsed.error.issues, REPORT_FIELDS) };
+  return checkWith(ReportSubmitInput, { ...values, wish: values.wish ?? undefined }, REPORT_FIELDS);
 }
 
 export interface ReportFormProps {
@@ -39,45 +38,18 @@ export interface ReportFormProps {
   onSubmit: (input: ReportSubmitInput) => void;
 }
 
-function Row({ label, error, children }: PropsWithChildren<{ label: string; error?: string }>) {
-  return (
-    <View className='followup-form__row'>
-      <Text className='followup-form__label'>{label}</Text>
-      {children}
-      {error ? <Text className='field-error'>{error}</Text> : null}
-    </View>
-  );
-}
-
 /** 党员报到: a party member whose membership is held elsewhere tells the town committee they work here. */
 export function ReportForm({ initial, submitting = false, errors: serverErrors, onSubmit }: ReportFormProps) {
-  const [values, setValues] = useState<ReportFormValues>(() => initial ?? emptyReportForm());
-  const [errors, setErrors] = useState<ReportFormErrors>({});
-
-  useEffect(() => {
-    if (serverErrors) setErrors(serverErrors);
-  }, [serverErrors]);
-
-  const set = <K extends ReportField>(field: K, value: ReportFormValues[K]) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setErrors((e) => ({ ...e, [field]: undefined }));
-  };
-
-  const submit = () => {
-    if (submitting) return;
-    const checked = validateReportForm(values);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return;
-    }
-    setErrors({});
-    onSubmit(checked.input);
-  };
+  const { values, errors, set, submit } = useZodForm<ReportFormValues, ReportField>({
+    initial: () => initial ?? emptyReportForm(),
+    serverErrors,
+    busy: submitting,
+  });
 
   return (
     <View className='followup-form report-form'>
       <PrivacyNotice what='党员报到' />
-      <Row label='姓名' error={errors.name}>
+      <FormRow label='姓名' error={errors.name}>
         <Input
           className='followup-form__input report-name'
           placeholder='请输入姓名'
@@ -85,8 +57,8 @@ export function ReportForm({ initial, submitting = false, errors: serverErrors, 
           value={values.name}
           onInput={(e) => set('name', e.detail.value)}
         />
-      </Row>
-      <Row label='手机号' error={errors.phone}>
+      </FormRow>
+      <FormRow label='手机号' error={errors.phone}>
         <Input
           className='followup-form__input report-phone'
           type='number'
@@ -95,8 +67,8 @@ export function ReportForm({ initial, submitting = false, errors: serverErrors, 
           value={values.phone}
           onInput={(e) => set('phone', e.detail.value)}
         />
-      </Row>
-      <Row label='组织关系所在党组织' error={errors.homeOrg}>
+      </FormRow>
+      <FormRow label='组织关系所在党组织' error={errors.homeOrg}>
         <Input
           className='followup-form__input report-home-org'
           placeholder='如：安徽省某某县某某村党支部'
@@ -104,8 +76,8 @@ export function ReportForm({ initial, submitting = false, errors: serverErrors, 
           value={values.homeOrg}
           onInput={(e) => set('homeOrg', e.detail.value)}
         />
-      </Row>
-      <Row label='工作单位或平台' error={errors.employer}>
+      </FormRow>
+      <FormRow label='工作单位或平台' error={errors.employer}>
         <Input
           className='followup-form__input report-employer'
           placeholder='如：美团、顺丰、某某物流公司'
@@ -113,17 +85,17 @@ export function ReportForm({ initial, submitting = false, errors: serverErrors, 
           value={values.employer}
           onInput={(e) => set('employer', e.detail.value)}
         />
-      </Row>
-      <Row label='报到意愿' error={errors.wish}>
+      </FormRow>
+      <FormRow label='报到意愿' error={errors.wish}>
         <ChoiceChips className='report-wish' options={REPORT_WISHES} labels={REPORT_WISH_LABELS} value={values.wish} onChange={(v) => set('wish', v)} />
-      </Row>
+      </FormRow>
       <ConsentToggle className='report-consent' checked={values.consent} error={errors.consent} onChange={(v) => set('consent', v)} />
       <View className='followup-form__actions'>
         <Button
           className={`followup-form__submit report-submit${values.consent ? '' : ' followup-form__submit--waiting'}`}
           disabled={boolAttr(submitting)}
           loading={boolAttr(submitting)}
-          onClick={submit}
+          onClick={() => submit(validateReportForm, (checked) => onSubmit(checked.input))}
         >
           提交报到
         </Button>

@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import { GuidanceRequestInput } from '@shared/recruitment';
 import type { z } from 'zod';
 import { FormRow } from '../../../components/recruitment/FormRow';
-import { fieldErrorsFromIssues, type FieldErrors } from '../../../components/followup/fieldErrors';
+import { checkWith, type FieldErrors } from '../../../components/followup/fieldErrors';
+import { useZodForm } from '../../../components/followup/useZodForm';
 import { boolAttr } from '../../../utils/boolAttr';
 
 export type GuidanceAsk = z.infer<typeof GuidanceRequestInput>;
@@ -14,9 +14,7 @@ export type GuidanceFormErrors = FieldErrors<GuidanceField>;
 const TOPIC_MAX = 100;
 
 export function validateGuidance(values: GuidanceAsk): { ok: true; input: GuidanceAsk } | { ok: false; errors: GuidanceFormErrors } {
-  const parsed = GuidanceRequestInput.safeParse(values);
-  if (parsed.success) return { ok: true, input: parsed.data };
-  return { ok: false, errors: fieldErrorsFromIssues(parsed.error.issues, GUIDANCE_FIELDS) };
+  return checkWith(GuidanceRequestInput, values, GUIDANCE_FIELDS);
 }
 
 export interface GuidanceFormProps {
@@ -29,28 +27,11 @@ export interface GuidanceFormProps {
 
 /** Asks for a 就业指导 appointment: what about, when suits, and a phone to call back on. */
 export function GuidanceForm({ phone, submitting = false, errors: serverErrors, onSubmit }: GuidanceFormProps) {
-  const [values, setValues] = useState<GuidanceAsk>({ topic: '', preferredTimes: '', phone: phone ?? '' });
-  const [errors, setErrors] = useState<GuidanceFormErrors>({});
-
-  useEffect(() => {
-    if (serverErrors) setErrors(serverErrors);
-  }, [serverErrors]);
-
-  const set = (field: GuidanceField, value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setErrors((e) => ({ ...e, [field]: undefined }));
-  };
-
-  const submit = () => {
-    if (submitting) return;
-    const checked = validateGuidance(values);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return;
-    }
-    setErrors({});
-    onSubmit(checked.input);
-  };
+  const { values, errors, set, submit } = useZodForm<GuidanceAsk, GuidanceField>({
+    initial: { topic: '', preferredTimes: '', phone: phone ?? '' },
+    serverErrors,
+    busy: submitting,
+  });
 
   return (
     <View className='followup-form guidance-form'>
@@ -84,7 +65,7 @@ export function GuidanceForm({ phone, submitting = false, errors: serverErrors, 
         />
       </FormRow>
       <View className='followup-form__actions'>
-        <Button className='followup-form__submit guidance-submit' disabled={boolAttr(submitting)} onClick={submit}>
+        <Button className='followup-form__submit guidance-submit' disabled={boolAttr(submitting)} onClick={() => submit(validateGuidance, (checked) => onSubmit(checked.input))}>
           预约就业指导
         </Button>
       </View>

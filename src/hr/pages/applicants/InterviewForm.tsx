@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { Button, Input, Picker, Text, View } from '@tarojs/components';
 import { Interview, type InterviewInvite } from '@shared/recruitment';
 import type { z } from 'zod';
 import { FormRow } from '../../../components/recruitment/FormRow';
 import { fieldErrorsFromIssues, type FieldErrors } from '../../../components/followup/fieldErrors';
+import { useZodForm } from '../../../components/followup/useZodForm';
 import { boolAttr } from '../../../utils/boolAttr';
 import { inShanghai, joinInstant, splitInstant, todayInShanghai } from '../../../utils/time';
 
@@ -49,23 +49,12 @@ export interface InterviewFormProps {
 
 /** 邀请面试: date and time (Shanghai), place and a note; the applicant sees all three under 我的求职. */
 export function InterviewForm({ initial, saving = false, onSubmit, onCancel }: InterviewFormProps) {
-  const [values, setValues] = useState<InterviewFormValues>(initial);
-  const [errors, setErrors] = useState<InterviewFormErrors>({});
-
-  const set = (field: keyof InterviewFormValues, value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setErrors((e) => ({ ...e, [field === 'date' || field === 'time' ? 'at' : field]: undefined }));
-  };
-
-  const submit = () => {
-    if (saving) return;
-    const checked = validateInterview(values);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return;
-    }
-    onSubmit(checked.input);
-  };
+  const { values, errors, set, submit } = useZodForm<InterviewFormValues, Field>({
+    initial,
+    busy: saving,
+    // Date and time together make the one instant the schema checks.
+    clears: (field) => [field === 'date' || field === 'time' ? 'at' : field],
+  });
 
   return (
     <View className='followup-form interview-form'>
@@ -101,7 +90,7 @@ export function InterviewForm({ initial, saving = false, onSubmit, onCancel }: I
         <Button className='interview-cancel' onClick={onCancel}>
           取消
         </Button>
-        <Button className='followup-form__submit interview-save' disabled={boolAttr(saving)} onClick={submit}>
+        <Button className='followup-form__submit interview-save' disabled={boolAttr(saving)} onClick={() => submit(validateInterview, (checked) => onSubmit(checked.input))}>
           发送邀请
         </Button>
       </View>

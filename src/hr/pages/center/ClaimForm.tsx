@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { ClaimInput } from '@shared/recruitment';
 import type { z } from 'zod';
 import { FormRow } from '../../../components/recruitment/FormRow';
-import { fieldErrorsFromIssues, type FieldErrors } from '../../../components/followup/fieldErrors';
+import { checkWith, type FieldErrors } from '../../../components/followup/fieldErrors';
+import { useZodForm } from '../../../components/followup/useZodForm';
 import { boolAttr } from '../../../utils/boolAttr';
 
 export type Claim = z.infer<typeof ClaimInput>;
@@ -13,9 +13,7 @@ export type ClaimFormErrors = FieldErrors<ClaimField>;
 
 /** Checks name and 统一社会信用代码 (length, alphabet, GB 32100 checksum) with the contract's schema; the code comes back uppercase. */
 export function validateClaim(values: Claim): { ok: true; input: Claim } | { ok: false; errors: ClaimFormErrors } {
-  const parsed = ClaimInput.safeParse(values);
-  if (parsed.success) return { ok: true, input: parsed.data };
-  return { ok: false, errors: fieldErrorsFromIssues(parsed.error.issues, CLAIM_FIELDS) };
+  return checkWith(ClaimInput, values, CLAIM_FIELDS);
 }
 
 export interface ClaimFormProps {
@@ -28,28 +26,7 @@ export interface ClaimFormProps {
 
 /** 认领企业: the enterprise's full registered name and its 统一社会信用代码, checked here before anything is sent. */
 export function ClaimForm({ initial, submitting = false, errors: serverErrors, onSubmit }: ClaimFormProps) {
-  const [values, setValues] = useState<Claim>(initial ?? { name: '', uscc: '' });
-  const [errors, setErrors] = useState<ClaimFormErrors>({});
-
-  useEffect(() => {
-    if (serverErrors) setErrors(serverErrors);
-  }, [serverErrors]);
-
-  const set = (field: ClaimField, value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setErrors((e) => ({ ...e, [field]: undefined }));
-  };
-
-  const submit = () => {
-    if (submitting) return;
-    const checked = validateClaim(values);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return;
-    }
-    setErrors({});
-    onSubmit(checked.input);
-  };
+  const { values, errors, set, submit } = useZodForm<Claim, ClaimField>({ initial: initial ?? { name: '', uscc: '' }, serverErrors, busy: submitting });
 
   return (
     <View className='followup-form claim-form'>
@@ -72,7 +49,7 @@ export function ClaimForm({ initial, submitting = false, errors: serverErrors, o
         />
       </FormRow>
       <View className='followup-form__actions'>
-        <Button className='followup-form__submit claim-submit' disabled={boolAttr(submitting)} onClick={submit}>
+        <Button className='followup-form__submit claim-submit' disabled={boolAttr(submitting)} onClick={() => submit(validateClaim, (checked) => onSubmit(checked.input))}>
           提交认领
         </Button>
       </View>

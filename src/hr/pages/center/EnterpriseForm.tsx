@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components';
 import { ENTERPRISE_SIZES, EnterpriseUpdateInput, type Enterprise, type EnterpriseSize } from '@shared/recruitment';
@@ -8,7 +8,8 @@ import { messageOf } from '../../../api/failure';
 import { FormRow } from '../../../components/recruitment/FormRow';
 import { OptionPicker } from '../../../components/recruitment/OptionPicker';
 import { logoSrc } from '../../../components/recruitment/logoSrc';
-import { fieldErrorsFromIssues, type FieldErrors } from '../../../components/followup/fieldErrors';
+import { checkWith, type FieldErrors } from '../../../components/followup/fieldErrors';
+import { useZodForm } from '../../../components/followup/useZodForm';
 import { boolAttr } from '../../../utils/boolAttr';
 import type { LogoChoice, LogoInput } from './logo';
 
@@ -55,7 +56,7 @@ export function validateEnterprise(
 ): { ok: true; input: EnterpriseUpdate } | { ok: false; errors: EnterpriseFormErrors } {
   const contactName = values.contactName.trim();
   const contactPhone = values.contactPhone.trim();
-  const parsed = EnterpriseUpdateInput.safeParse({
+  const payload = {
     id,
     industry: values.industry,
     ...(values.size ? { size: values.size } : {}),
@@ -64,9 +65,8 @@ export function validateEnterprise(
     ...(contactPhone ? { contactPhone } : {}),
     intro: values.intro,
     ...(logoChanged ? { logo: values.logo } : {}),
-  });
-  if (parsed.success) return { ok: true, input: parsed.data };
-  return { ok: false, errors: fieldErrorsFromIssues(parsed.error.issues, ENTERPRISE_FIELDS) };
+  };
+  return checkWith(EnterpriseUpdateInput, payload, ENTERPRISE_FIELDS);
 }
 
 export interface EnterpriseFormProps {
@@ -80,31 +80,25 @@ export interface EnterpriseFormProps {
 
 /** 企业资料: industry, size, address, contact, introduction and logo, as job seekers will see them. */
 export function EnterpriseForm({ enterprise, saving = false, errors: serverErrors, chooseLogo, onSave }: EnterpriseFormProps) {
-  const [values, setValues] = useState<EnterpriseFormValues>(() => enterpriseFormFrom(enterprise));
+  const { values, errors, set, setError, submit } = useZodForm<EnterpriseFormValues, EnterpriseField>({
+    initial: () => enterpriseFormFrom(enterprise),
+    serverErrors,
+    busy: saving,
+  });
   const [logoChanged, setLogoChanged] = useState(false);
-  const [errors, setErrors] = useState<EnterpriseFormErrors>({});
-
-  useEffect(() => {
-    if (serverErrors) setErrors(serverErrors);
-  }, [serverErrors]);
-
-  const set = <K extends EnterpriseField>(field: K, value: EnterpriseFormValues[K]) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setErrors((e) => ({ ...e, [field]: undefined }));
-  };
 
   const pickLogo = async () => {
     try {
       const choice = await chooseLogo();
       if (!choice) return;
       if (!choice.ok) {
-        setErrors((e) => ({ ...e, logo: choice.message }));
+        setError('logo', choice.message);
         return;
       }
       set('logo', choice.logo);
       setLogoChanged(true);
     } catch (e) {
-      setErrors((old) => ({ ...old, logo: messageOf(e) }));
+      setError('logo', messageOf(e));
     }
   };
 
@@ -113,17 +107,12 @@ export function EnterpriseForm({ enterprise, saving = false, errors: serverError
     setLogoChanged(true);
   };
 
-  const save = () => {
-    if (saving) return;
-    const checked = validateEnterprise(enterprise.id, values, logoChanged);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      void Taro.showToast({ title: '请检查标红的内容', icon: 'none' });
-      return;
-    }
-    setErrors({});
-    onSave(checked.input);
-  };
+  const save = () =>
+    submit(
+      (v) => validateEnterprise(enterprise.id, v, logoChanged),
+      (checked) => onSave(checked.input),
+      () => void Taro.showToast({ title: '请检查标红的内容', icon: 'none' }),
+    );
 
   const logo = logoSrc(values.logo);
   return (

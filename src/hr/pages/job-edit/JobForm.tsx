@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'react';
 import { Button, Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components';
 import { BENEFITS, DISTRICTS, JOB_CATEGORIES, type JobCreateInput } from '@shared/recruitment';
 import { BENEFIT_LABELS, DISTRICT_LABELS, JOB_CATEGORY_LABELS } from '@shared/labels';
 import { FormRow } from '../../../components/recruitment/FormRow';
 import { OptionPicker } from '../../../components/recruitment/OptionPicker';
 import { TagPicker } from '../../../components/recruitment/TagPicker';
+import { useZodForm } from '../../../components/followup/useZodForm';
 import { boolAttr } from '../../../utils/boolAttr';
-import { validateJobForm, type JobFormErrors, type JobFormValues } from './jobForm';
+import { validateJobForm, type JobField, type JobFormErrors, type JobFormValues } from './jobForm';
 
 export interface FairOption {
   id: string;
@@ -28,29 +28,12 @@ const STANDING = '常年招聘（不参加招聘会）';
 
 /** Every field of a job: the fair, title, kind, monthly salary or 面议, headcount, district and place, requirements, benefits. */
 export function JobForm({ initial, fairs, saving = false, errors: serverErrors, submitLabel, onSubmit }: JobFormProps) {
-  const [values, setValues] = useState<JobFormValues>(initial);
-  const [errors, setErrors] = useState<JobFormErrors>({});
-
-  useEffect(() => {
-    if (serverErrors) setErrors(serverErrors);
-  }, [serverErrors]);
-
-  const set = <K extends keyof JobFormValues>(field: K, value: JobFormValues[K]) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    if (field === 'negotiable') setErrors((e) => ({ ...e, salaryMin: undefined, salaryMax: undefined }));
-    else setErrors((e) => ({ ...e, [field]: undefined }));
-  };
-
-  const submit = () => {
-    if (saving) return;
-    const checked = validateJobForm(values);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return;
-    }
-    setErrors({});
-    onSubmit(checked.input);
-  };
+  const { values, errors, set, submit } = useZodForm<JobFormValues, JobField>({
+    initial,
+    serverErrors,
+    busy: saving,
+    clears: (field) => (field === 'negotiable' ? ['salaryMin', 'salaryMax'] : [field]),
+  });
 
   // A job posted for a fair that is no longer listed (it has passed) keeps it unless another is chosen.
   const fairOptions: FairOption[] = [...fairs];
@@ -167,7 +150,7 @@ export function JobForm({ initial, fairs, saving = false, errors: serverErrors, 
         <TagPicker className='job-benefits' options={BENEFITS} labels={BENEFIT_LABELS} value={values.benefits} onChange={(b) => set('benefits', b)} />
       </FormRow>
       <View className='followup-form__actions'>
-        <Button className='followup-form__submit job-save' disabled={boolAttr(saving)} onClick={submit}>
+        <Button className='followup-form__submit job-save' disabled={boolAttr(saving)} onClick={() => submit(validateJobForm, (checked) => onSubmit(checked.input))}>
           {submitLabel}
         </Button>
       </View>

@@ -1,9 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { ContactInput, type Contact } from '@shared/registrations';
+import { checkWith } from '../../../components/followup/fieldErrors';
+import { useZodForm } from '../../../components/followup/useZodForm';
 import { boolAttr } from '../../../utils/boolAttr';
 
 type Field = keyof Contact;
+const FIELDS: readonly Field[] = ['name', 'phone'];
 export type ContactErrors = Partial<Record<Field, string>>;
 
 export interface SignupFormProps {
@@ -18,19 +21,16 @@ export interface SignupFormProps {
 
 /** Checks a contact with the contract's schema; one Chinese message per invalid field. */
 export function validateContact(values: Contact): { ok: true; contact: Contact } | { ok: false; errors: ContactErrors } {
-  const parsed = ContactInput.safeParse(values);
-  if (parsed.success) return { ok: true, contact: parsed.data };
-  const errors: ContactErrors = {};
-  for (const issue of parsed.error.issues) {
-    const field = issue.path[0];
-    if ((field === 'name' || field === 'phone') && !errors[field]) errors[field] = issue.message;
-  }
-  return { ok: false, errors };
+  const checked = checkWith(ContactInput, values, FIELDS);
+  return checked.ok ? { ok: true, contact: checked.input } : checked;
 }
 
 export function SignupForm({ initial, submitting = false, errors: serverErrors, onSubmit }: SignupFormProps) {
-  const [values, setValues] = useState<Contact>({ name: initial?.name ?? '', phone: initial?.phone ?? '' });
-  const [errors, setErrors] = useState<ContactErrors>({});
+  const { values, setValues, errors, set, submit } = useZodForm<Contact, Field>({
+    initial: { name: initial?.name ?? '', phone: initial?.phone ?? '' },
+    serverErrors,
+    busy: submitting,
+  });
   const edited = useRef(false);
 
   // The profile may arrive after the form is shown; take it unless the person has started typing.
@@ -39,25 +39,9 @@ export function SignupForm({ initial, submitting = false, errors: serverErrors, 
     setValues({ name: initial?.name ?? '', phone: initial?.phone ?? '' });
   }, [initial?.name, initial?.phone]);
 
-  useEffect(() => {
-    if (serverErrors) setErrors(serverErrors);
-  }, [serverErrors]);
-
   const change = (field: Field, value: string) => {
     edited.current = true;
-    setValues((v) => ({ ...v, [field]: value }));
-    setErrors((e) => ({ ...e, [field]: undefined }));
-  };
-
-  const submit = () => {
-    if (submitting) return;
-    const result = validateContact(values);
-    if (!result.ok) {
-      setErrors(result.errors);
-      return;
-    }
-    setErrors({});
-    onSubmit(result.contact);
+    set(field, value);
   };
 
   return (
@@ -87,7 +71,7 @@ export function SignupForm({ initial, submitting = false, errors: serverErrors, 
         />
         {errors.phone ? <Text className='field-error signup-form__error'>{errors.phone}</Text> : null}
       </View>
-      <Button className='signup-submit btn-primary' disabled={boolAttr(submitting)} onClick={submit}>
+      <Button className='signup-submit btn-primary' disabled={boolAttr(submitting)} onClick={() => submit(validateContact, (checked) => onSubmit(checked.contact))}>
         报名
       </Button>
     </View>

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import { Resume } from '@shared/recruitment';
 import { FormRow } from '../../../components/recruitment/FormRow';
 import { fieldErrorsFromIssues, type FieldErrors } from '../../../components/followup/fieldErrors';
+import { useZodForm } from '../../../components/followup/useZodForm';
 import { boolAttr } from '../../../utils/boolAttr';
 
 /** What the form holds: strings as the inputs give them (the age too, until it is checked). */
@@ -65,28 +65,7 @@ export interface ResumeFormProps {
 
 /** The short résumé sent with an application; kept in the profile to prefill the next one. */
 export function ResumeForm({ initial, submitting = false, errors: serverErrors, onSubmit, onCancel }: ResumeFormProps) {
-  const [values, setValues] = useState<ResumeFormValues>(initial);
-  const [errors, setErrors] = useState<ResumeFormErrors>({});
-
-  useEffect(() => {
-    if (serverErrors) setErrors(serverErrors);
-  }, [serverErrors]);
-
-  const set = (field: ResumeField, value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setErrors((e) => ({ ...e, [field]: undefined }));
-  };
-
-  const submit = () => {
-    if (submitting) return;
-    const checked = validateResume(values);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return;
-    }
-    setErrors({});
-    onSubmit(checked.resume);
-  };
+  const { values, errors, set, submit } = useZodForm<ResumeFormValues, ResumeField>({ initial, serverErrors, busy: submitting });
 
   return (
     <View className='followup-form resume-form'>
@@ -153,7 +132,7 @@ export function ResumeForm({ initial, submitting = false, errors: serverErrors, 
             取消
           </Button>
         ) : null}
-        <Button className='followup-form__submit resume-submit' disabled={boolAttr(submitting)} onClick={submit}>
+        <Button className='followup-form__submit resume-submit' disabled={boolAttr(submitting)} onClick={() => submit(validateResume, (checked) => onSubmit(checked.resume))}>
           提交申请
         </Button>
       </View>
