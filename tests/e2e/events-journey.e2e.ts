@@ -3,50 +3,18 @@
  * staff publishes an event with two seats; a worker finds it and signs up (已报名); another takes the last seat;
  * a third is waitlisted (候补第 1 位); the first cancels, and the third now shows 已报名.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startApp, type RunningApp } from './support/app';
-import { launchChromium, phone, screenshot } from './support/browser';
+import type { Page } from 'playwright-core';
+import { screenshot } from './support/browser';
+import { browserJourney } from './support/journey';
 
 const EVENT_TITLE = '我为企业献一策';
 
 describe('signing up for an event in the browser', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await app?.stop();
-  });
-
-  /** A fresh phone with its own session, logged in through the 我的 page's persona picker. */
-  async function personOnPhone(openid: string): Promise<Page> {
-    const context = await phone(browser);
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${app.url}/pages/me/index`);
-    await page.locator('.persona-picker').waitFor({ timeout: 15000 }).catch(async (err) => {
-      await screenshot(page, `failed-login-${openid}`);
-      throw new Error(`${(err as Error).message}\n${await page.locator('body').innerText()}`);
-    });
-    const preset = page.locator('.persona-button', { hasText: `（${openid}）` });
-    if (await preset.count()) {
-      await preset.first().click();
-    } else {
-      await page.locator('.persona-openid input').fill(openid);
-      await page.locator('.persona-login').click();
-    }
-    await page.locator('.me-page__openid', { hasText: openid }).waitFor();
-    return page;
-  }
+  const journey = browserJourney();
+  const { personOnPhone } = journey;
 
   async function openEventFromList(page: Page): Promise<void> {
-    await page.goto(`${app.url}/pages/events/index`);
+    await page.goto(`${journey.url}/pages/events/index`);
     await page.locator('.filter-tabs').getByText('人才会客厅').click();
     const card = page.locator('.event-card', { hasText: EVENT_TITLE });
     await card.first().waitFor();
@@ -66,7 +34,7 @@ describe('signing up for an event in the browser', () => {
 
   it('publishes, fills, waitlists and promotes', async () => {
     const staff = await personOnPhone('demo-staff');
-    await staff.goto(`${app.url}/staff/pages/workbench/index`);
+    await staff.goto(`${journey.url}/staff/pages/workbench/index`);
     const row = staff.locator('.workbench-event', { hasText: EVENT_TITLE });
     await row.first().waitFor();
     await screenshot(staff, '01-staff-workbench');
@@ -80,7 +48,7 @@ describe('signing up for an event in the browser', () => {
 
     const first = await personOnPhone('demo-worker');
     await screenshot(first, '02-me-persona');
-    await first.goto(`${app.url}/pages/events/index`);
+    await first.goto(`${journey.url}/pages/events/index`);
     await first.locator('.event-card').first().waitFor();
     await screenshot(first, '03-events-list');
     expect(await signUp(first, '王师傅', '13800000011')).toBe('已报名');
@@ -103,7 +71,7 @@ describe('signing up for an event in the browser', () => {
     await third.locator('.registration-status', { hasText: '已报名' }).waitFor();
     await screenshot(third, '06-promoted');
 
-    await third.goto(`${app.url}/pages/me/index`);
+    await third.goto(`${journey.url}/pages/me/index`);
     await third.locator('.my-registration', { hasText: EVENT_TITLE }).locator('text=已报名').waitFor();
     await screenshot(third, '07-my-registrations');
   });

@@ -5,43 +5,14 @@
  * the worker sees 已联系 and can no longer edit, withdraws, and the staff list shows the record erased.
  * A member reports in, staff close the report with a reason, and the member sees 已结束 with it.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startApp, type RunningApp } from './support/app';
-import { launchChromium, phone, screenshot } from './support/browser';
+import type { Page } from 'playwright-core';
+import { screenshot } from './support/browser';
+import { browserJourney, fill } from './support/journey';
 
 describe('入党意向 and 党员报到 in the browser', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const journey = browserJourney();
+  const { personOnPhone } = journey;
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await app?.stop();
-  });
-
-  async function personOnPhone(openid: string): Promise<Page> {
-    const context = await phone(browser);
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${app.url}/pages/me/index`);
-    await page.locator('.persona-picker').waitFor({ timeout: 15000 });
-    const preset = page.locator('.persona-button', { hasText: `（${openid}）` });
-    if (await preset.count()) {
-      await preset.first().click();
-    } else {
-      await page.locator('.persona-openid input').fill(openid);
-      await page.locator('.persona-login').click();
-    }
-    await page.locator('.me-page__openid', { hasText: openid }).waitFor();
-    return page;
-  }
-
-  const fill = (page: Page, selector: string, value: string) => page.locator(`${selector} input, ${selector} textarea`).first().fill(value);
   const choose = (page: Page, group: string, label: string) => page.locator(`${group} .choice-chip`, { hasText: label }).first().click();
 
   it('submits, follows up, notifies and withdraws an intent', async () => {
@@ -71,7 +42,7 @@ describe('入党意向 and 党员报到 in the browser', () => {
     await screenshot(worker, 'intent-01-submitted');
 
     const staff = await personOnPhone('demo-staff');
-    await staff.goto(`${app.url}/staff/pages/workbench/index`);
+    await staff.goto(`${journey.url}/staff/pages/workbench/index`);
     await staff.locator('.intents-entry').click();
     const row = staff.locator('.staff-intent-row', { hasText: '王小明' }).first();
     await row.waitFor();
@@ -93,10 +64,10 @@ describe('入党意向 and 党员报到 in the browser', () => {
     expect(await staff.locator('.staff-notes').innerText()).toContain('已电话联系，约定下周面谈');
     await screenshot(staff, 'intent-03-staff-detail');
 
-    await staff.goto(`${app.url}/staff/pages/outbox/index`);
+    await staff.goto(`${journey.url}/staff/pages/outbox/index`);
     await staff.locator('.outbox-row', { hasText: '您的入党意向：已联系' }).first().waitFor();
 
-    await worker.goto(`${app.url}/pages/intent/index`);
+    await worker.goto(`${journey.url}/pages/intent/index`);
     await worker.locator('.intent-status', { hasText: '已联系' }).waitFor();
     expect(await worker.locator('.intent-edit').count()).toBe(0);
     expect(await worker.locator('.intent-timeline').innerText()).not.toContain('已电话联系');
@@ -106,7 +77,7 @@ describe('入党意向 and 党员报到 in the browser', () => {
     await worker.locator('.intent-form').waitFor();
     await screenshot(worker, 'intent-04-withdrawn');
 
-    await staff.goto(`${app.url}/staff/pages/intents/index`);
+    await staff.goto(`${journey.url}/staff/pages/intents/index`);
     await staff.locator('.staff-intent-row', { hasText: '（已撤回）' }).first().waitFor();
     expect(await staff.locator('.staff-intents').innerText()).not.toContain('王小明');
   });
@@ -125,7 +96,7 @@ describe('入党意向 and 党员报到 in the browser', () => {
     await member.locator('.report-status', { hasText: '已提交' }).waitFor();
 
     const staff = await personOnPhone('demo-staff');
-    await staff.goto(`${app.url}/staff/pages/intents/index`);
+    await staff.goto(`${journey.url}/staff/pages/intents/index`);
     await staff.locator('.nut-tabs-titles-item', { hasText: '党员报到' }).click();
     await staff.locator('.staff-intent-row', { hasText: '李华' }).first().click();
     await staff.locator('.intent-close').waitFor();
@@ -136,7 +107,7 @@ describe('入党意向 and 党员报到 in the browser', () => {
     await staff.getByText('确认结束').click();
     await staff.locator('.intent-status', { hasText: '已结束' }).waitFor();
 
-    await member.goto(`${app.url}/pages/member-report/index`);
+    await member.goto(`${journey.url}/pages/member-report/index`);
     await member.locator('.report-status', { hasText: '已结束' }).waitFor();
     expect(await member.locator('.report-timeline').innerText()).toContain('已转入其他街道报到');
     await screenshot(member, 'report-01-closed');

@@ -6,9 +6,9 @@
  * A new HR contact claims an enterprise (a wrong 统一社会信用代码 is caught before sending), staff approve the claim
  * and its place at a fair, and the fair's figures count it. A worker asks for 就业指导 and reads the staff's answer.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startApp, type RunningApp } from './support/app';
-import { launchChromium, phone, screenshot } from './support/browser';
+import type { Page } from 'playwright-core';
+import { screenshot } from './support/browser';
+import { browserJourney, fill } from './support/journey';
 
 const FAIR_TITLE = '就业援助月';
 const JOB_TITLE = '立体剪裁版型师';
@@ -17,39 +17,9 @@ const WORKER_NAME = '王师傅';
 const INTERVIEW_NOTE = '请带身份证，到一楼前台找李经理';
 
 describe('云招聘 in the browser', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const journey = browserJourney();
+  const { personOnPhone } = journey;
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await app?.stop();
-  });
-
-  /** A fresh phone with its own session, logged in through the 我的 page's persona picker. */
-  async function personOnPhone(openid: string): Promise<Page> {
-    const context = await phone(browser);
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${app.url}/pages/me/index`);
-    await page.locator('.persona-picker').waitFor({ timeout: 15000 });
-    const preset = page.locator('.persona-button', { hasText: `（${openid}）` });
-    if (await preset.count()) {
-      await preset.first().click();
-    } else {
-      await page.locator('.persona-openid input').fill(openid);
-      await page.locator('.persona-login').click();
-    }
-    await page.locator('.me-page__openid', { hasText: openid }).waitFor();
-    return page;
-  }
-
-  const fill = (page: Page, selector: string, value: string) => page.locator(`${selector} input, ${selector} textarea`).first().fill(value);
 
   /** Opens a selector picker and taps one of its visible rows, then 确定 (Taro's H5 picker picks the row under the tap). */
   async function pick(page: Page, selector: string, label: string): Promise<void> {
@@ -89,7 +59,7 @@ describe('云招聘 in the browser', () => {
     await hr.locator('.job-save').tap();
 
     // Saved, the editor goes back; the job is in 岗位管理 as 招聘中.
-    await hr.goto(`${app.url}/hr/pages/jobs/index`);
+    await hr.goto(`${journey.url}/hr/pages/jobs/index`);
     const posted = hr.locator('.hr-job', { hasText: JOB_TITLE }).first();
     await posted.waitFor();
     expect(await posted.innerText()).toContain('招聘中');
@@ -97,7 +67,7 @@ describe('云招聘 in the browser', () => {
 
     // Worker: 岗位 tab, search by a Chinese keyword, open the job, apply.
     const worker = await personOnPhone('demo-worker');
-    await worker.goto(`${app.url}/pages/jobs/index`);
+    await worker.goto(`${journey.url}/pages/jobs/index`);
     await worker.locator('.job-card').first().waitFor();
     await worker.locator('.job-search-input input').fill(KEYWORD);
     await worker.locator('.job-search-submit').tap();
@@ -124,7 +94,7 @@ describe('云招聘 in the browser', () => {
     await screenshot(worker, 'recruitment-03-worker-applied');
 
     // The fair's page lists the job too.
-    await worker.goto(`${app.url}/pages/events/detail?id=demo-fair-aid`);
+    await worker.goto(`${journey.url}/pages/events/detail?id=demo-fair-aid`);
     await worker.locator('.fair-section', { hasText: '上海咏姿时装有限公司' }).waitFor();
     await worker.locator('.fair-jobs-entry').click();
     await worker.locator('.job-card', { hasText: JOB_TITLE }).first().waitFor();
@@ -145,7 +115,7 @@ describe('云招聘 in the browser', () => {
     await screenshot(hr, 'recruitment-04-hr-invited');
 
     // Worker: 我的 → 我的求职 shows the invitation with its time, place and note.
-    await worker.goto(`${app.url}/pages/me/index`);
+    await worker.goto(`${journey.url}/pages/me/index`);
     await worker.locator('.applications-entry').click();
     await worker.locator('.my-applications').waitFor();
     const mine = worker.locator('.my-application', { hasText: JOB_TITLE }).first();
@@ -174,7 +144,7 @@ describe('云招聘 in the browser', () => {
     expect(await pending.innerText()).toContain('91310000132149237G');
 
     const staff = await personOnPhone('demo-staff');
-    await staff.goto(`${app.url}/staff/pages/workbench/index`);
+    await staff.goto(`${journey.url}/staff/pages/workbench/index`);
     await staff.locator('.claims-entry').click();
     const claim = staff.locator('.claim-row', { hasText: company }).first();
     await claim.locator('.claim-approve').tap();
@@ -188,14 +158,14 @@ describe('云招聘 in the browser', () => {
     await spring.locator('.fair-join').tap();
     await spring.getByText('参会申请待审核').waitFor();
 
-    await staff.goto(`${app.url}/staff/pages/workbench/index`);
+    await staff.goto(`${journey.url}/staff/pages/workbench/index`);
     await staff.locator('.fair-requests-entry').click();
     const request = staff.locator('.fair-request', { hasText: company }).first();
     await request.getByText(/春风行动/).waitFor();
     await request.locator('.fair-approve').tap();
     await staff.locator('.fair-request', { hasText: company }).waitFor({ state: 'detached' });
 
-    await staff.goto(`${app.url}/staff/pages/workbench/index`);
+    await staff.goto(`${journey.url}/staff/pages/workbench/index`);
     await staff.locator('.filter-tabs').getByText('已发布').click();
     await staff.locator('.workbench-event', { hasText: '春风行动' }).first().locator('.fair-stats').click();
     await staff.locator('.fair-figure--enterprises .fair-figure__value', { hasText: '1' }).waitFor();
@@ -213,7 +183,7 @@ describe('云招聘 in the browser', () => {
     await mine.locator('.guidance-status', { hasText: '待答复' }).waitFor();
 
     const staff = await personOnPhone('demo-staff');
-    await staff.goto(`${app.url}/staff/pages/guidance/index`);
+    await staff.goto(`${journey.url}/staff/pages/guidance/index`);
     const row = staff.locator('.guidance-row', { hasText: '仓储管理' }).first();
     await row.locator('.guidance-answer textarea').fill('叉车证可在镇社区学校报名培训，已约 12 月 5 日下午面谈。');
     await row.locator('.guidance-answer-submit').tap();
