@@ -8,8 +8,9 @@ import type { ActionInput } from '@shared/contract';
 import { dispatch } from '../../cloudfunctions/api/src/core/dispatch';
 import { EVENT_COLUMNS } from '../../cloudfunctions/api/src/adapters/sql/events-repo';
 import type { SqlDb } from '../../cloudfunctions/api/src/adapters/sql';
-import { ms, sampleInterleaved, section, subsection, summarize, table, type SummaryRow } from './stats';
-import { ENGINES, engineLabel, openBenchWorld, type BenchWorld } from './world';
+import { againstSqlFigures, printPlans, timeAgainstSql, timeSeeding, type SqlVariant } from './against-sql';
+import { ms, section, subsection, table, type SummaryRow } from './stats';
+import { engineLabel, onEachEngine, type BenchWorld } from './world';
 
 const EVENTS = 10_000;
 const REGISTRATIONS = 100_000;
@@ -27,38 +28,21 @@ const WARMUP = 20;
 
 type ListPayload = ActionInput<'events.list'>;
 
-interface Variant {
-  name: string;
-  payload: ListPayload;
-  /** The statement and parameters `sqlEventsRepo.list` sends for this payload (limit + 1 rows: one to spot a next page). */
-  sql: string;
-  params: unknown[];
-}
+/** A page with the statement `sqlEventsRepo.list` sends for it (limit + 1 rows: one to spot a next page). */
+type Variant = SqlVariant<ListPayload>;
 
 export async function runEventsList(): Promise<SummaryRow[]> {
   section(`2. events.list at scale — ${EVENTS.toLocaleString('en')} events, ${REGISTRATIONS.toLocaleString('en')} registrations`);
   console.log(`Each figure: ${RUNS} sequential calls after ${WARMUP} warm-up calls, dispatch and raw SQL alternating; limit ${PAGE}, anonymous caller.`);
   console.log('"dispatch" = dispatch(deps, null, "events.list", payload); "raw SQL" = the same SELECT through db.query.');
-  const rows: SummaryRow[] = [];
-  for (const engine of ENGINES) {
-    const world = await openBenchWorld(engine);
-    try {
-      rows.push(...(await measureEngine(world)));
-    } finally {
-      await world.close();
-    }
-  }
-  return rows;
+  return (await onEachEngine(measureEngine)).flat();
 }
 
 async function measureEngine(world: BenchWorld): Promise<SummaryRow[]> {
   const label = await engineLabel(world);
   const db = world.testDb.db;
-  subsection(`${label}: seeding`);
-  const seedStart = performance.now();
   const now = new Date();
-  await seed(db, now);
-  const seedMs = performance.now() - seedStart;
+  const seedMs = await timeSeeding(label, () => seed(db, now));
   const counts = await db.query<{ events: number; published: number; regs: number; confirmed: number; waitlisted: number }>(
     `SELECT (SELECT count(*) FROM events)::int AS events,
             (SELECT count(*) FROM events WHERE status = 'published')::int AS published,
@@ -89,39 +73,22 @@ async function measureEngine(world: BenchWorld): Promise<SummaryRow[]> {
 }
 
 async function measureVariants(world: BenchWorld, label: string, variants: Variant[]): Promise<SummaryRow[]> {
-  const db = world.testDb.db;
   const results: string[][] = [['page', 'dispatch p50', 'dispatch p95', 'raw SQL p50', 'raw SQL p95', 'ratio p50', 'overhead p50']];
   const summary: SummaryRow[] = [];
   for (const v of variants) {
-    const [dispatchMs, rawMs] = await sampleInterleaved(
-      RUNS,
-      WARMUP,
-      async () => {
-        const result = await dispatch(world.deps, null, 'events.list', v.payload);
-        if (!result.ok) throw new Error(`events.list failed: ${result.error.code}`);
-      },
-      () => db.query(v.sql, v.params),
-    );
-    const viaDispatch = summarize(dispatchMs);
-    const raw = summarize(rawMs);
-    const ratio = viaDispatch.p50 / raw.p50;
+    const timing = await timeAgainstSql(world, 'events.list', v, RUNS, WARMUP);
+    const { viaDispatch, raw, ratio } = timing;
     results.push([v.name, ms(viaDispatch.p50), ms(viaDispatch.p95), ms(raw.p50), ms(raw.p95), `${ratio.toFixed(2)}×`, ms(viaDispatch.p50 - raw.p50)]);
     summary.push({
       section: `2 events.list ${v.name}`,
       engine: label,
-      figures: `dispatch p50 ${ms(viaDispatch.p50)} p95 ${ms(viaDispatch.p95)} · raw SQL p50 ${ms(raw.p50)} p95 ${ms(raw.p95)} · ${ratio.toFixed(2)}×`,
+      figures: `${againstSqlFigures(timing)} · ${ratio.toFixed(2)}×`,
     });
   }
   subsection(`${label}: timings`);
   console.log(table(results));
 
-  for (const v of variants) {
-    subsection(`${label}: EXPLAIN ANALYZE — ${v.name}`);
-    console.log(v.sql.replace(/\s+/g, ' '));
-    console.log(`params: ${JSON.stringify(v.params)}`);
-    const plan = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${v.sql}`, v.params);
-    console.log(plan.map((r) => `  ${r['QUERY PLAN']}`).join('\n'));
-  }
+  await printPlans(world, label, variants);
   return summary;
 }
 

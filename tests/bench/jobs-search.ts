@@ -10,8 +10,9 @@ import { BENEFITS, type Benefit, type District, type JobCategory } from '@shared
 import { dispatch } from '../../cloudfunctions/api/src/core/dispatch';
 import { sqlRepositories, type SqlDb } from '../../cloudfunctions/api/src/adapters/sql';
 import { searchTermsOf } from '../../cloudfunctions/api/src/recruitment/jobs';
-import { ms, sampleInterleaved, section, subsection, summarize, table, type SummaryRow } from './stats';
-import { ENGINES, engineLabel, openBenchWorld, type BenchWorld } from './world';
+import { againstSqlFigures, printPlans, timeAgainstSql, timeSeeding, type SqlVariant } from './against-sql';
+import { ms, section, subsection, table, type SummaryRow } from './stats';
+import { engineLabel, onEachEngine, type BenchWorld } from './world';
 
 const JOBS = 50_000;
 const ENTERPRISES = 2_000;
@@ -26,37 +27,19 @@ const WARMUP = 20;
 
 type SearchPayload = ActionInput<'jobs.search'>;
 
-interface Variant {
-  name: string;
-  payload: SearchPayload;
-  /** The statement and parameters the SQL adapter sent for this payload. */
-  sql: string;
-  params: unknown[];
-}
+type Variant = SqlVariant<SearchPayload>;
 
 export async function runJobsSearch(): Promise<SummaryRow[]> {
   section(`3. jobs.search at scale — ${JOBS.toLocaleString('en')} jobs of ${ENTERPRISES.toLocaleString('en')} enterprises`);
   console.log(`Each figure: ${RUNS} sequential calls after ${WARMUP} warm-up calls, dispatch and raw SQL alternating; limit ${PAGE}, anonymous caller.`);
   console.log('"dispatch" = dispatch(deps, null, "jobs.search", payload); "raw SQL" = the SELECT the adapter sent for it, through db.query.');
-  const rows: SummaryRow[] = [];
-  for (const engine of ENGINES) {
-    const world = await openBenchWorld(engine);
-    try {
-      rows.push(...(await measureEngine(world)));
-    } finally {
-      await world.close();
-    }
-  }
-  return rows;
+  return (await onEachEngine(measureEngine)).flat();
 }
 
 async function measureEngine(world: BenchWorld): Promise<SummaryRow[]> {
   const label = await engineLabel(world);
   const db = world.testDb.db;
-  subsection(`${label}: seeding`);
-  const seedStart = performance.now();
-  await seed(db, new Date());
-  const seedMs = performance.now() - seedStart;
+  const seedMs = await timeSeeding(label, () => seed(db, new Date()));
   const [c] = await db.query<{ jobs: number; listed: number; terms: number; enterprises: number; verified: number }>(
     `SELECT (SELECT count(*) FROM jobs)::int AS jobs,
             (SELECT count(*) FROM jobs j JOIN enterprises e ON e.id = j.enterprise_id WHERE j.status = 'open' AND e.verified)::int AS listed,
@@ -74,35 +57,19 @@ async function measureEngine(world: BenchWorld): Promise<SummaryRow[]> {
   const summary: SummaryRow[] = [];
   for (const v of variants) {
     const hits = await countHits(world, v);
-    const [viaDispatchMs, rawMs] = await sampleInterleaved(
-      RUNS,
-      WARMUP,
-      async () => {
-        const result = await dispatch(world.deps, null, 'jobs.search', v.payload);
-        if (!result.ok) throw new Error(`jobs.search failed: ${result.error.code}`);
-      },
-      () => db.query(v.sql, v.params),
-    );
-    const viaDispatch = summarize(viaDispatchMs);
-    const raw = summarize(rawMs);
-    const ratio = viaDispatch.p50 / raw.p50;
+    const timing = await timeAgainstSql(world, 'jobs.search', v, RUNS, WARMUP);
+    const { viaDispatch, raw, ratio } = timing;
     results.push([v.name, hits, ms(viaDispatch.p50), ms(viaDispatch.p95), ms(raw.p50), ms(raw.p95), `${ratio.toFixed(2)}×`]);
     summary.push({
       section: `3 jobs.search ${v.name}`,
       engine: label,
-      figures: `dispatch p50 ${ms(viaDispatch.p50)} p95 ${ms(viaDispatch.p95)} · raw SQL p50 ${ms(raw.p50)} p95 ${ms(raw.p95)}`,
+      figures: againstSqlFigures(timing),
     });
   }
   subsection(`${label}: timings`);
   console.log(table(results));
 
-  for (const v of variants) {
-    subsection(`${label}: EXPLAIN ANALYZE — ${v.name}`);
-    console.log(v.sql.replace(/\s+/g, ' '));
-    console.log(`params: ${JSON.stringify(v.params)}`);
-    const plan = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${v.sql}`, v.params);
-    console.log(plan.map((r) => `  ${r['QUERY PLAN']}`).join('\n'));
-  }
+  await printPlans(world, label, variants);
   summary[0].figures += `; seeded in ${ms(seedMs)}`;
   return summary;
 }

@@ -11,7 +11,7 @@ import { dispatch } from '../../cloudfunctions/api/src/core/dispatch';
 import { buildGateway } from '../../cloudfunctions/api/src/http/gateway';
 import { createSessions } from '../../cloudfunctions/api/src/http/sessions';
 import { ms, sample, section, subsection, summarize, table, type SummaryRow } from './stats';
-import { ENGINES, engineLabel, givenStaff, openBenchWorld, type BenchWorld } from './world';
+import { engineLabel, givenStaff, onEachEngine, type BenchWorld } from './world';
 
 const PEOPLE = 1000;
 const CAPACITY = 100;
@@ -36,15 +36,7 @@ interface StormResult {
 export async function runSignupStorm(): Promise<SummaryRow[]> {
   section(`1. Sign-up storm — ${PEOPLE} concurrent registrations.create on a ${CAPACITY}-seat event, HTTP gateway`);
   console.log('Each request: its own user and session token, Node fetch, one POST /api/registrations.create.');
-  const results: StormResult[] = [];
-  for (const engine of ENGINES) {
-    const world = await openBenchWorld(engine);
-    try {
-      results.push(await storm(world));
-    } finally {
-      await world.close();
-    }
-  }
+  const results = await onEachEngine(storm);
 
   subsection('Figures');
   console.log(

@@ -32,3 +32,17 @@ export async function engineLabel(world: BenchWorld): Promise<string> {
   const rows = await world.testDb.db.query<{ v: string }>(`SELECT current_setting('server_version') AS v`);
   return `${world.engine} ${(rows[0]?.v ?? '').split(' ')[0]}`.trim();
 }
+
+/** Runs `measure` on a fresh world on each engine in turn, dropping each database afterwards, even on failure. */
+export async function onEachEngine<T>(measure: (world: BenchWorld) => Promise<T>): Promise<T[]> {
+  const results: T[] = [];
+  for (const engine of ENGINES) {
+    const world = await openBenchWorld(engine);
+    try {
+      results.push(await measure(world));
+    } finally {
+      await world.close();
+    }
+  }
+  return results;
+}
