@@ -1,14 +1,15 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { Intent, IntentSubmitInput } from '@shared/intents';
 import { callApi } from '../../api/callApi';
 import { requestSubscribe } from '../../api/subscribe';
-import { ApiFailure, messageOf } from '../../api/failure';
+import { messageOf } from '../../api/failure';
 import { useAction } from '../../api/hooks';
 import { useMe } from '../../api/useMe';
 import { ListState } from '../../components/ListState';
-import { fieldErrorsOf } from '../../components/followup/fieldErrors';
+import { SignInFirst } from '../../components/followup/SignInFirst';
+import { confirmWithdraw, useFollowupChange } from '../../components/followup/useFollowupChange';
 import { INTENT_FIELDS, IntentForm, intentFormFrom } from './IntentForm';
 import { IntentRecord } from './IntentRecord';
 
@@ -21,36 +22,18 @@ export default function IntentPage() {
   const who = useMe();
   const mine = useAction('intents.mine', {}, { enabled: who.signedIn, version: who.version });
   const [mode, setMode] = useState<Mode>('view');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
   const [withdrawn, setWithdrawn] = useState(false);
-  const serverErrors = useMemo(() => fieldErrorsOf(failure, INTENT_FIELDS), [failure]);
+  const { busy, serverErrors, generalFailure, setFailure, perform } = useFollowupChange({
+    reload: mine.reload,
+    stale: STALE,
+    fields: INTENT_FIELDS,
+    onStale: () => setMode('view'),
+  });
 
   usePullDownRefresh(() => {
     const work = who.signedIn ? mine.reload() : Promise.resolve();
     void work.finally(() => Taro.stopPullDownRefresh());
   });
-
-  /** Runs one change; on an answer that says the page is stale, reloads it. */
-  const perform = async (work: () => Promise<unknown>, done: string): Promise<boolean> => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await work();
-      void Taro.showToast({ title: done, icon: 'success' });
-      await mine.reload();
-      return true;
-    } catch (e) {
-      setFailure(e);
-      if (e instanceof ApiFailure && STALE.has(e.code)) {
-        setMode('view');
-        void mine.reload();
-      }
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const submit = async (input: IntentSubmitInput) => {
     void requestSubscribe('intent');
@@ -65,14 +48,7 @@ export default function IntentPage() {
   };
 
   const withdraw = async (intent: Intent) => {
-    const answer = await Taro.showModal({
-      title: '撤回入党意向',
-      content: '撤回后，您填写的姓名、电话等个人信息将立即删除，且无法恢复。确定撤回吗？',
-      confirmText: '确认撤回',
-      cancelText: '再想想',
-      confirmColor: '#c8161d',
-    });
-    if (!answer.confirm) return;
+    if (!(await confirmWithdraw('撤回入党意向'))) return;
     if (await perform(() => callApi('intents.withdraw', { id: intent.id }), '已撤回')) {
       setWithdrawn(true);
       setMode('view');
@@ -82,12 +58,7 @@ export default function IntentPage() {
   if (!who.signedIn) {
     return (
       <View className='followup-page'>
-        <View className='followup-card followup-page__login'>
-          <Text>请先在“我的”中登录，再填写入党意向</Text>
-          <Button className='go-login' size='mini' onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>
-            去登录
-          </Button>
-        </View>
+        <SignInFirst then='填写入党意向' />
       </View>
     );
   }
@@ -101,9 +72,7 @@ export default function IntentPage() {
 
   const latest = mine.data[0] ?? null;
   const open = latest && latest.status !== 'closed' ? latest : null;
-  // Field issues show under their fields; anything else (a conflict, the network) as one message.
-  const underFields = serverErrors !== undefined && Object.keys(serverErrors).length > 0;
-  const message = failure && !underFields ? <Text className='followup-page__error intent-error'>{messageOf(failure)}</Text> : null;
+  const message = generalFailure ? <Text className='followup-page__error intent-error'>{messageOf(generalFailure)}</Text> : null;
 
   if (open) {
     return (

@@ -1,14 +1,15 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { MemberReport, ReportSubmitInput } from '@shared/intents';
 import { callApi } from '../../api/callApi';
 import { requestSubscribe } from '../../api/subscribe';
-import { ApiFailure, messageOf } from '../../api/failure';
+import { messageOf } from '../../api/failure';
 import { useAction } from '../../api/hooks';
 import { useMe } from '../../api/useMe';
 import { ListState } from '../../components/ListState';
-import { fieldErrorsOf } from '../../components/followup/fieldErrors';
+import { SignInFirst } from '../../components/followup/SignInFirst';
+import { confirmWithdraw, useFollowupChange } from '../../components/followup/useFollowupChange';
 import { REPORT_FIELDS, ReportForm } from './ReportForm';
 import { ReportRecord } from './ReportRecord';
 
@@ -18,32 +19,13 @@ const STALE = new Set(['ALREADY_SUBMITTED', 'INVALID_TRANSITION', 'NOT_FOUND']);
 export default function MemberReportPage() {
   const who = useMe();
   const mine = useAction('memberReports.mine', {}, { enabled: who.signedIn, version: who.version });
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
   const [withdrawn, setWithdrawn] = useState(false);
-  const serverErrors = useMemo(() => fieldErrorsOf(failure, REPORT_FIELDS), [failure]);
+  const { busy, serverErrors, generalFailure, perform } = useFollowupChange({ reload: mine.reload, stale: STALE, fields: REPORT_FIELDS });
 
   usePullDownRefresh(() => {
     const work = who.signedIn ? mine.reload() : Promise.resolve();
     void work.finally(() => Taro.stopPullDownRefresh());
   });
-
-  const perform = async (work: () => Promise<unknown>, done: string): Promise<boolean> => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await work();
-      void Taro.showToast({ title: done, icon: 'success' });
-      await mine.reload();
-      return true;
-    } catch (e) {
-      setFailure(e);
-      if (e instanceof ApiFailure && STALE.has(e.code)) void mine.reload();
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const submit = async (input: ReportSubmitInput) => {
     void requestSubscribe('report');
@@ -51,26 +33,14 @@ export default function MemberReportPage() {
   };
 
   const withdraw = async (report: MemberReport) => {
-    const answer = await Taro.showModal({
-      title: '撤回党员报到',
-      content: '撤回后，您填写的姓名、电话等个人信息将立即删除，且无法恢复。确定撤回吗？',
-      confirmText: '确认撤回',
-      cancelText: '再想想',
-      confirmColor: '#c8161d',
-    });
-    if (!answer.confirm) return;
+    if (!(await confirmWithdraw('撤回党员报到'))) return;
     if (await perform(() => callApi('memberReports.withdraw', { id: report.id }), '已撤回')) setWithdrawn(true);
   };
 
   if (!who.signedIn) {
     return (
       <View className='followup-page'>
-        <View className='followup-card followup-page__login'>
-          <Text>请先在“我的”中登录，再进行党员报到</Text>
-          <Button className='go-login' size='mini' onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>
-            去登录
-          </Button>
-        </View>
+        <SignInFirst then='进行党员报到' />
       </View>
     );
   }
@@ -84,9 +54,7 @@ export default function MemberReportPage() {
 
   const latest = mine.data[0] ?? null;
   const open = latest && latest.status !== 'closed' ? latest : null;
-  // Field issues show under their fields; anything else (a conflict, the network) as one message.
-  const underFields = serverErrors !== undefined && Object.keys(serverErrors).length > 0;
-  const message = failure && !underFields ? <Text className='followup-page__error report-error'>{messageOf(failure)}</Text> : null;
+  const message = generalFailure ? <Text className='followup-page__error report-error'>{messageOf(generalFailure)}</Text> : null;
 
   return (
     <View className='followup-page'>

@@ -8,6 +8,7 @@ import { messageOf } from '../../../api/failure';
 import { useAction } from '../../../api/hooks';
 import { useMe } from '../../../api/useMe';
 import { ListState } from '../../../components/ListState';
+import { SignInFirst } from '../../../components/followup/SignInFirst';
 import { ApplicationStatusTag } from '../../../components/recruitment/ApplicationStatusTag';
 import { InterviewInvite } from '../../../components/recruitment/InterviewInvite';
 import { boolAttr } from '../../../utils/boolAttr';
@@ -66,12 +67,7 @@ export default function MyApplicationsPage() {
   if (!who.signedIn) {
     return (
       <View className='my-applications'>
-        <View className='followup-card followup-page__login'>
-          <Text>请先在“我的”中登录，再查看求职记录</Text>
-          <Button className='go-login' size='mini' onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>
-            去登录
-          </Button>
-        </View>
+        <SignInFirst then='查看求职记录' />
       </View>
     );
   }

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { GUIDANCE_STATUS_LABELS } from '@shared/labels';
 import { callApi } from '../../../api/callApi';
 import { requestSubscribe } from '../../../api/subscribe';
@@ -8,6 +8,7 @@ import { messageOf } from '../../../api/failure';
 import { useAction } from '../../../api/hooks';
 import { useMe } from '../../../api/useMe';
 import { ListState } from '../../../components/ListState';
+import { SignInFirst } from '../../../components/followup/SignInFirst';
 import { fieldErrorsOf } from '../../../components/followup/fieldErrors';
 import { formatDateTime } from '../../../utils/time';
 import { GUIDANCE_FIELDS, GuidanceForm, type GuidanceAsk } from './GuidanceForm';
@@ -48,12 +49,7 @@ export default function GuidancePage() {
   if (!who.signedIn) {
     return (
       <View className='followup-page'>
-        <View className='followup-card followup-page__login'>
-          <Text>请先在“我的”中登录，再预约就业指导</Text>
-          <Button className='go-login' size='mini' onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>
-            去登录
-          </Button>
-        </View>
+        <SignInFirst then='预约就业指导' />
       </View>
     );
   }

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { Button, Image, Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import type { Enterprise } from '@shared/recruitment';
 import { CLAIM_STATUS_LABELS } from '@shared/labels';
 import { callApi } from '../../../api/callApi';
@@ -8,6 +8,7 @@ import { messageOf } from '../../../api/failure';
 import { useAction } from '../../../api/hooks';
 import { useMe } from '../../../api/useMe';
 import { ListState } from '../../../components/ListState';
+import { SignInFirst } from '../../../components/followup/SignInFirst';
 import { fieldErrorsOf } from '../../../components/followup/fieldErrors';
 import { logoSrc } from '../../../components/recruitment/logoSrc';
 import { formatDateTime } from '../../../utils/time';
@@ -55,12 +56,7 @@ export default function EnterpriseCenterPage() {
   if (!who.signedIn) {
     return (
       <View className='followup-page'>
-        <View className='followup-card followup-page__login'>
-          <Text>请先在“我的”中登录，再进入企业中心</Text>
-          <Button className='go-login' size='mini' onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>
-            去登录
-          </Button>
-        </View>
+        <SignInFirst then='进入企业中心' />
       </View>
     );
   }
