@@ -1,5 +1,5 @@
 import type { PropsWithChildren } from 'react';
-import { Text, View } from '@tarojs/components';
+import { Input, Text, Textarea, View } from '@tarojs/components';
 import '../followup/index.scss';
 
 export interface FormRowProps {
@@ -20,5 +20,46 @@ export function FormRow({ label, optional = false, error, className = '', childr
       {children}
       {error ? <Text className='field-error'>{error}</Text> : null}
     </View>
+  );
+}
+
+export interface TextRowProps extends Omit<FormRowProps, 'className'> {
+  /** The box's own class, after followup-form__input (or __textarea): what pages, styles and tests find it by. */
+  field: string;
+  placeholder: string;
+  maxlength: number;
+  value: string;
+  onInput: (value: string) => void;
+  type?: 'number';
+  /** A Textarea with a count of characters under it, for longer texts. */
+  multiline?: boolean;
+}
+
+/** A labelled text box: the most common row of every form. */
+export function TextRow({ field, placeholder, maxlength, value, onInput, type, multiline = false, ...row }: TextRowProps) {
+  return (
+    <FormRow {...row}>
+      {multiline ? (
+        <>
+          <Textarea
+            className={`followup-form__textarea ${field}`}
+            placeholder={placeholder}
+            maxlength={maxlength}
+            value={value}
+            onInput={(e) => onInput(e.detail.value)}
+          />
+          <Text className='followup-form__count'>{`${value.length}/${maxlength}`}</Text>
+        </>
+      ) : (
+        <Input
+          className={`followup-form__input ${field}`}
+          {...(type ? { type } : {})}
+          placeholder={placeholder}
+          maxlength={maxlength}
+          value={value}
+          onInput={(e) => onInput(e.detail.value)}
+        />
+      )}
+    </FormRow>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Button, Picker, Text, View } from '@tarojs/components';
 import {
   EDUCATIONS,
   GENDERS,
@@ -20,7 +20,7 @@ import { ConsentToggle } from '../../components/followup/ConsentToggle';
 import { PrivacyNotice } from '../../components/followup/PrivacyNotice';
 import { fieldErrorsFromIssues, type FieldErrors } from '../../components/followup/fieldErrors';
 import { useZodForm } from '../../components/followup/useZodForm';
-import { FormRow } from '../../components/recruitment/FormRow';
+import { FormRow, TextRow } from '../../components/recruitment/FormRow';
 import { boolAttr } from '../../utils/boolAttr';
 import { inShanghai } from '../../utils/time';
 
@@ -123,15 +123,15 @@ export function IntentForm({ initial, editing = false, submitting = false, error
     <View className='followup-form intent-form'>
       {editing ? null : <PrivacyNotice what='入党意向' />}
 
-      <FormRow label='姓名' error={errors.name}>
-        <Input
-          className='followup-form__input intent-name'
-          placeholder='请输入姓名'
-          maxlength={20}
-          value={values.name}
-          onInput={(e) => set('name', e.detail.value)}
-        />
-      </FormRow>
+      <TextRow
+        label='姓名'
+        error={errors.name}
+        field='intent-name'
+        placeholder='请输入姓名'
+        maxlength={20}
+        value={values.name}
+        onInput={(v) => set('name', v)}
+      />
       <FormRow label='性别' error={errors.gender}>
         <ChoiceChips className='intent-gender' options={GENDERS} labels={GENDER_LABELS} value={values.gender} onChange={(v) => set('gender', v)} />
       </FormRow>
@@ -150,16 +150,16 @@ export function IntentForm({ initial, editing = false, submitting = false, error
           </Text>
         </Picker>
       </FormRow>
-      <FormRow label='手机号' error={errors.phone}>
-        <Input
-          className='followup-form__input intent-phone'
-          type='number'
-          placeholder='请输入 11 位手机号码'
-          maxlength={11}
-          value={values.phone}
-          onInput={(e) => set('phone', e.detail.value)}
-        />
-      </FormRow>
+      <TextRow
+        label='手机号'
+        error={errors.phone}
+        field='intent-phone'
+        type='number'
+        placeholder='请输入 11 位手机号码'
+        maxlength={11}
+        value={values.phone}
+        onInput={(v) => set('phone', v)}
+      />
       <FormRow label='职业' error={errors.occupation}>
         <ChoiceChips
           className='intent-occupation'
@@ -169,15 +169,16 @@ export function IntentForm({ initial, editing = false, submitting = false, error
           onChange={(v) => set('occupation', v)}
         />
       </FormRow>
-      <FormRow label='工作单位或平台' optional error={errors.employer}>
-        <Input
-          className='followup-form__input intent-employer'
-          placeholder='如：美团、顺丰、某某物流公司'
-          maxlength={60}
-          value={values.employer}
-          onInput={(e) => set('employer', e.detail.value)}
-        />
-      </FormRow>
+      <TextRow
+        label='工作单位或平台'
+        optional
+        error={errors.employer}
+        field='intent-employer'
+        placeholder='如：美团、顺丰、某某物流公司'
+        maxlength={60}
+        value={values.employer}
+        onInput={(v) => set('employer', v)}
+      />
       <FormRow label='政治面貌' error={errors.politicalStatus}>
         <ChoiceChips
           className='intent-political'
@@ -197,16 +198,17 @@ export function IntentForm({ initial, editing = false, submitting = false, error
           onChange={(v) => set('education', v)}
         />
       </FormRow>
-      <FormRow label='个人陈述' optional error={errors.statement}>
-        <Textarea
-          className='followup-form__textarea intent-statement'
-          placeholder='简单说说您为什么想加入党组织（可不填）'
-          maxlength={STATEMENT_MAX}
-          value={values.statement}
-          onInput={(e) => set('statement', e.detail.value)}
-        />
-        <Text className='followup-form__count'>{`${values.statement.length}/${STATEMENT_MAX}`}</Text>
-      </FormRow>
+      <TextRow
+        label='个人陈述'
+        optional
+        error={errors.statement}
+        field='intent-statement'
+        multiline
+        placeholder='简单说说您为什么想加入党组织（可不填）'
+        maxlength={STATEMENT_MAX}
+        value={values.statement}
+        onInput={(v) => set('statement', v)}
+      />
 
       {editing ? null : (
         <ConsentToggle className='intent-consent' checked={values.consent} error={errors.consent} onChange={(v) => set('consent', v)} />

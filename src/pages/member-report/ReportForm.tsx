@@ -1,4 +1,4 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { REPORT_WISHES, ReportSubmitInput, type ReportWish } from '@shared/intents';
 import { REPORT_WISH_LABELS } from '@shared/labels';
 import { ChoiceChips } from '../../components/followup/ChoiceChips';
@@ -6,7 +6,7 @@ import { ConsentToggle } from '../../components/followup/ConsentToggle';
 import { PrivacyNotice } from '../../components/followup/PrivacyNotice';
 import { checkWith, type FieldErrors } from '../../components/followup/fieldErrors';
 import { useZodForm } from '../../components/followup/useZodForm';
-import { FormRow } from '../../components/recruitment/FormRow';
+import { FormRow, TextRow } from '../../components/recruitment/FormRow';
 import { boolAttr } from '../../utils/boolAttr';
 
 export interface ReportFormValues {
@@ -49,43 +49,43 @@ export function ReportForm({ initial, submitting = false, errors: serverErrors, 
   return (
     <View className='followup-form report-form'>
       <PrivacyNotice what='党员报到' />
-      <FormRow label='姓名' error={errors.name}>
-        <Input
-          className='followup-form__input report-name'
-          placeholder='请输入姓名'
-          maxlength={20}
-          value={values.name}
-          onInput={(e) => set('name', e.detail.value)}
-        />
-      </FormRow>
-      <FormRow label='手机号' error={errors.phone}>
-        <Input
-          className='followup-form__input report-phone'
-          type='number'
-          placeholder='请输入 11 位手机号码'
-          maxlength={11}
-          value={values.phone}
-          onInput={(e) => set('phone', e.detail.value)}
-        />
-      </FormRow>
-      <FormRow label='组织关系所在党组织' error={errors.homeOrg}>
-        <Input
-          className='followup-form__input report-home-org'
-          placeholder='如：安徽省某某县某某村党支部'
-          maxlength={80}
-          value={values.homeOrg}
-          onInput={(e) => set('homeOrg', e.detail.value)}
-        />
-      </FormRow>
-      <FormRow label='工作单位或平台' error={errors.employer}>
-        <Input
-          className='followup-form__input report-employer'
-          placeholder='如：美团、顺丰、某某物流公司'
-          maxlength={60}
-          value={values.employer}
-          onInput={(e) => set('employer', e.detail.value)}
-        />
-      </FormRow>
+      <TextRow
+        label='姓名'
+        error={errors.name}
+        field='report-name'
+        placeholder='请输入姓名'
+        maxlength={20}
+        value={values.name}
+        onInput={(v) => set('name', v)}
+      />
+      <TextRow
+        label='手机号'
+        error={errors.phone}
+        field='report-phone'
+        type='number'
+        placeholder='请输入 11 位手机号码'
+        maxlength={11}
+        value={values.phone}
+        onInput={(v) => set('phone', v)}
+      />
+      <TextRow
+        label='组织关系所在党组织'
+        error={errors.homeOrg}
+        field='report-home-org'
+        placeholder='如：安徽省某某县某某村党支部'
+        maxlength={80}
+        value={values.homeOrg}
+        onInput={(v) => set('homeOrg', v)}
+      />
+      <TextRow
+        label='工作单位或平台'
+        error={errors.employer}
+        field='report-employer'
+        placeholder='如：美团、顺丰、某某物流公司'
+        maxlength={60}
+        value={values.employer}
+        onInput={(v) => set('employer', v)}
+      />
       <FormRow label='报到意愿' error={errors.wish}>
         <ChoiceChips className='report-wish' options={REPORT_WISHES} labels={REPORT_WISH_LABELS} value={values.wish} onChange={(v) => set('wish', v)} />
       </FormRow>

@@ -1,7 +1,7 @@
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Button, View } from '@tarojs/components';
 import { GuidanceRequestInput } from '@shared/recruitment';
 import type { z } from 'zod';
-import { FormRow } from '../../../components/recruitment/FormRow';
+import { TextRow } from '../../../components/recruitment/FormRow';
 import { checkWith, type FieldErrors } from '../../../components/followup/fieldErrors';
 import { useZodForm } from '../../../components/followup/useZodForm';
 import { boolAttr } from '../../../utils/boolAttr';
@@ -35,35 +35,35 @@ export function GuidanceForm({ phone, submitting = false, errors: serverErrors, 
 
   return (
     <View className='followup-form guidance-form'>
-      <FormRow label='想咨询的问题' error={errors.topic}>
-        <Textarea
-          className='followup-form__textarea guidance-topic'
-          placeholder='如：想从外卖骑手转做仓储管理，需要什么条件？'
-          maxlength={TOPIC_MAX}
-          value={values.topic}
-          onInput={(e) => set('topic', e.detail.value)}
-        />
-        <Text className='followup-form__count'>{`${values.topic.length}/${TOPIC_MAX}`}</Text>
-      </FormRow>
-      <FormRow label='方便的时间' error={errors.preferredTimes}>
-        <Input
-          className='followup-form__input guidance-times'
-          placeholder='如：工作日下午、周六上午'
-          maxlength={100}
-          value={values.preferredTimes}
-          onInput={(e) => set('preferredTimes', e.detail.value)}
-        />
-      </FormRow>
-      <FormRow label='联系电话' error={errors.phone}>
-        <Input
-          className='followup-form__input guidance-phone'
-          type='number'
-          placeholder='请输入 11 位手机号码'
-          maxlength={11}
-          value={values.phone}
-          onInput={(e) => set('phone', e.detail.value)}
-        />
-      </FormRow>
+      <TextRow
+        label='想咨询的问题'
+        error={errors.topic}
+        field='guidance-topic'
+        multiline
+        placeholder='如：想从外卖骑手转做仓储管理，需要什么条件？'
+        maxlength={TOPIC_MAX}
+        value={values.topic}
+        onInput={(v) => set('topic', v)}
+      />
+      <TextRow
+        label='方便的时间'
+        error={errors.preferredTimes}
+        field='guidance-times'
+        placeholder='如：工作日下午、周六上午'
+        maxlength={100}
+        value={values.preferredTimes}
+        onInput={(v) => set('preferredTimes', v)}
+      />
+      <TextRow
+        label='联系电话'
+        error={errors.phone}
+        field='guidance-phone'
+        type='number'
+        placeholder='请输入 11 位手机号码'
+        maxlength={11}
+        value={values.phone}
+        onInput={(v) => set('phone', v)}
+      />
       <View className='followup-form__actions'>
         <Button className='followup-form__submit guidance-submit' disabled={boolAttr(submitting)} onClick={() => submit(validateGuidance, (checked) => onSubmit(checked.input))}>
           预约就业指导

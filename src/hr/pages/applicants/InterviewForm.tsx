@@ -1,7 +1,7 @@
-import { Button, Input, Picker, Text, View } from '@tarojs/components';
+import { Button, Picker, Text, View } from '@tarojs/components';
 import { Interview, type InterviewInvite } from '@shared/recruitment';
 import type { z } from 'zod';
-import { FormRow } from '../../../components/recruitment/FormRow';
+import { FormRow, TextRow } from '../../../components/recruitment/FormRow';
 import { fieldErrorsFromIssues, type FieldErrors } from '../../../components/followup/fieldErrors';
 import { useZodForm } from '../../../components/followup/useZodForm';
 import { boolAttr } from '../../../utils/boolAttr';
@@ -68,24 +68,25 @@ export function InterviewForm({ initial, saving = false, onSubmit, onCancel }: I
           </Picker>
         </View>
       </FormRow>
-      <FormRow label='面试地点' error={errors.place}>
-        <Input
-          className='followup-form__input interview-place'
-          placeholder='如：佘山镇某某路 88 号 2 楼人事部'
-          maxlength={100}
-          value={values.place}
-          onInput={(e) => set('place', e.detail.value)}
-        />
-      </FormRow>
-      <FormRow label='说明' optional error={errors.note}>
-        <Input
-          className='followup-form__input interview-note'
-          placeholder='如：请带身份证，到前台找王经理'
-          maxlength={200}
-          value={values.note}
-          onInput={(e) => set('note', e.detail.value)}
-        />
-      </FormRow>
+      <TextRow
+        label='面试地点'
+        error={errors.place}
+        field='interview-place'
+        placeholder='如：佘山镇某某路 88 号 2 楼人事部'
+        maxlength={100}
+        value={values.place}
+        onInput={(v) => set('place', v)}
+      />
+      <TextRow
+        label='说明'
+        optional
+        error={errors.note}
+        field='interview-note'
+        placeholder='如：请带身份证，到前台找王经理'
+        maxlength={200}
+        value={values.note}
+        onInput={(v) => set('note', v)}
+      />
       <View className='followup-form__actions'>
         <Button className='interview-cancel' onClick={onCancel}>
           取消

@@ -1,7 +1,7 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { ClaimInput } from '@shared/recruitment';
 import type { z } from 'zod';
-import { FormRow } from '../../../components/recruitment/FormRow';
+import { TextRow } from '../../../components/recruitment/FormRow';
 import { checkWith, type FieldErrors } from '../../../components/followup/fieldErrors';
 import { useZodForm } from '../../../components/followup/useZodForm';
 import { boolAttr } from '../../../utils/boolAttr';
@@ -30,24 +30,24 @@ export function ClaimForm({ initial, submitting = false, errors: serverErrors, o
 
   return (
     <View className='followup-form claim-form'>
-      <FormRow label='企业全称' error={errors.name}>
-        <Input
-          className='followup-form__input claim-name'
-          placeholder='与营业执照上的名称一致'
-          maxlength={60}
-          value={values.name}
-          onInput={(e) => set('name', e.detail.value)}
-        />
-      </FormRow>
-      <FormRow label='统一社会信用代码' error={errors.uscc}>
-        <Input
-          className='followup-form__input claim-uscc'
-          placeholder='18 位，见营业执照左上角'
-          maxlength={18}
-          value={values.uscc}
-          onInput={(e) => set('uscc', e.detail.value)}
-        />
-      </FormRow>
+      <TextRow
+        label='企业全称'
+        error={errors.name}
+        field='claim-name'
+        placeholder='与营业执照上的名称一致'
+        maxlength={60}
+        value={values.name}
+        onInput={(v) => set('name', v)}
+      />
+      <TextRow
+        label='统一社会信用代码'
+        error={errors.uscc}
+        field='claim-uscc'
+        placeholder='18 位，见营业执照左上角'
+        maxlength={18}
+        value={values.uscc}
+        onInput={(v) => set('uscc', v)}
+      />
       <View className='followup-form__actions'>
         <Button className='followup-form__submit claim-submit' disabled={boolAttr(submitting)} onClick={() => submit(validateClaim, (checked) => onSubmit(checked.input))}>
           提交认领

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components';
+import { Button, Image, Text, View } from '@tarojs/components';
 import { ENTERPRISE_SIZES, EnterpriseUpdateInput, type Enterprise, type EnterpriseSize } from '@shared/recruitment';
 import { ENTERPRISE_SIZE_LABELS } from '@shared/labels';
 import type { z } from 'zod';
 import { messageOf } from '../../../api/failure';
-import { FormRow } from '../../../components/recruitment/FormRow';
+import { FormRow, TextRow } from '../../../components/recruitment/FormRow';
 import { OptionPicker } from '../../../components/recruitment/OptionPicker';
 import { logoSrc } from '../../../components/recruitment/logoSrc';
 import { checkWith, type FieldErrors } from '../../../components/followup/fieldErrors';
@@ -131,15 +131,16 @@ export function EnterpriseForm({ enterprise, saving = false, errors: serverError
         </View>
         <Text className='followup-form__count enterprise-form__logo-hint'>PNG 或 JPEG，不超过 40 KB</Text>
       </FormRow>
-      <FormRow label='所属行业' optional error={errors.industry}>
-        <Input
-          className='followup-form__input enterprise-industry'
-          placeholder='如：服装制造、物流配送'
-          maxlength={30}
-          value={values.industry}
-          onInput={(e) => set('industry', e.detail.value)}
-        />
-      </FormRow>
+      <TextRow
+        label='所属行业'
+        optional
+        error={errors.industry}
+        field='enterprise-industry'
+        placeholder='如：服装制造、物流配送'
+        maxlength={30}
+        value={values.industry}
+        onInput={(v) => set('industry', v)}
+      />
       <FormRow label='企业规模' optional error={errors.size}>
         <OptionPicker
           className='enterprise-size'
@@ -150,44 +151,48 @@ export function EnterpriseForm({ enterprise, saving = false, errors: serverError
           onChange={(size) => set('size', size)}
         />
       </FormRow>
-      <FormRow label='企业地址' optional error={errors.address}>
-        <Input
-          className='followup-form__input enterprise-address'
-          placeholder='如：松江区佘山镇某某路 88 号'
-          maxlength={100}
-          value={values.address}
-          onInput={(e) => set('address', e.detail.value)}
-        />
-      </FormRow>
-      <FormRow label='招聘联系人' optional error={errors.contactName}>
-        <Input
-          className='followup-form__input enterprise-contact-name'
-          placeholder='姓名'
-          maxlength={20}
-          value={values.contactName}
-          onInput={(e) => set('contactName', e.detail.value)}
-        />
-      </FormRow>
-      <FormRow label='联系电话' optional error={errors.contactPhone}>
-        <Input
-          className='followup-form__input enterprise-contact-phone'
-          type='number'
-          placeholder='11 位手机号码'
-          maxlength={11}
-          value={values.contactPhone}
-          onInput={(e) => set('contactPhone', e.detail.value)}
-        />
-      </FormRow>
-      <FormRow label='企业简介' optional error={errors.intro}>
-        <Textarea
-          className='followup-form__textarea enterprise-intro'
-          placeholder='主营业务、发展情况、工作环境等，求职者会在岗位页看到'
-          maxlength={INTRO_MAX}
-          value={values.intro}
-          onInput={(e) => set('intro', e.detail.value)}
-        />
-        <Text className='followup-form__count'>{`${values.intro.length}/${INTRO_MAX}`}</Text>
-      </FormRow>
+      <TextRow
+        label='企业地址'
+        optional
+        error={errors.address}
+        field='enterprise-address'
+        placeholder='如：松江区佘山镇某某路 88 号'
+        maxlength={100}
+        value={values.address}
+        onInput={(v) => set('address', v)}
+      />
+      <TextRow
+        label='招聘联系人'
+        optional
+        error={errors.contactName}
+        field='enterprise-contact-name'
+        placeholder='姓名'
+        maxlength={20}
+        value={values.contactName}
+        onInput={(v) => set('contactName', v)}
+      />
+      <TextRow
+        label='联系电话'
+        optional
+        error={errors.contactPhone}
+        field='enterprise-contact-phone'
+        type='number'
+        placeholder='11 位手机号码'
+        maxlength={11}
+        value={values.contactPhone}
+        onInput={(v) => set('contactPhone', v)}
+      />
+      <TextRow
+        label='企业简介'
+        optional
+        error={errors.intro}
+        field='enterprise-intro'
+        multiline
+        placeholder='主营业务、发展情况、工作环境等，求职者会在岗位页看到'
+        maxlength={INTRO_MAX}
+        value={values.intro}
+        onInput={(v) => set('intro', v)}
+      />
       <View className='followup-form__actions'>
         <Button className='followup-form__submit enterprise-save' disabled={boolAttr(saving)} onClick={save}>
           保存企业资料

@@ -1,7 +1,7 @@
-import { Button, Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components';
+import { Button, Input, Picker, Switch, Text, View } from '@tarojs/components';
 import { BENEFITS, DISTRICTS, JOB_CATEGORIES, type JobCreateInput } from '@shared/recruitment';
 import { BENEFIT_LABELS, DISTRICT_LABELS, JOB_CATEGORY_LABELS } from '@shared/labels';
-import { FormRow } from '../../../components/recruitment/FormRow';
+import { FormRow, TextRow } from '../../../components/recruitment/FormRow';
 import { OptionPicker } from '../../../components/recruitment/OptionPicker';
 import { TagPicker } from '../../../components/recruitment/TagPicker';
 import { useZodForm } from '../../../components/followup/useZodForm';
@@ -57,15 +57,15 @@ export function JobForm({ initial, fairs, saving = false, errors: serverErrors, 
           <Text className='picker-value'>{fairNames[fairIndex] ?? STANDING}</Text>
         </Picker>
       </FormRow>
-      <FormRow label='岗位名称' error={errors.title}>
-        <Input
-          className='followup-form__input job-title'
-          placeholder='如：缝纫工、仓库管理员'
-          maxlength={30}
-          value={values.title}
-          onInput={(e) => set('title', e.detail.value)}
-        />
-      </FormRow>
+      <TextRow
+        label='岗位名称'
+        error={errors.title}
+        field='job-title'
+        placeholder='如：缝纫工、仓库管理员'
+        maxlength={30}
+        value={values.title}
+        onInput={(v) => set('title', v)}
+      />
       <FormRow label='岗位类别' error={errors.category}>
         <OptionPicker
           className='job-category'
@@ -107,16 +107,16 @@ export function JobForm({ initial, fairs, saving = false, errors: serverErrors, 
           </View>
         </View>
       </FormRow>
-      <FormRow label='招聘人数' error={errors.headcount}>
-        <Input
-          className='followup-form__input job-headcount'
-          type='number'
-          placeholder='如：5'
-          maxlength={4}
-          value={values.headcount}
-          onInput={(e) => set('headcount', e.detail.value)}
-        />
-      </FormRow>
+      <TextRow
+        label='招聘人数'
+        error={errors.headcount}
+        field='job-headcount'
+        type='number'
+        placeholder='如：5'
+        maxlength={4}
+        value={values.headcount}
+        onInput={(v) => set('headcount', v)}
+      />
       <FormRow label='工作地区' error={errors.district}>
         <OptionPicker
           className='job-district'
@@ -127,25 +127,26 @@ export function JobForm({ initial, fairs, saving = false, errors: serverErrors, 
           onChange={(district) => set('district', district)}
         />
       </FormRow>
-      <FormRow label='工作地点' error={errors.place}>
-        <Input
-          className='followup-form__input job-place'
-          placeholder='如：佘山镇某某路 88 号 3 号厂房'
-          maxlength={100}
-          value={values.place}
-          onInput={(e) => set('place', e.detail.value)}
-        />
-      </FormRow>
-      <FormRow label='岗位要求' optional error={errors.requirements}>
-        <Textarea
-          className='followup-form__textarea job-requirements'
-          placeholder='年龄、技能、证书、工作时间等'
-          maxlength={REQUIREMENTS_MAX}
-          value={values.requirements}
-          onInput={(e) => set('requirements', e.detail.value)}
-        />
-        <Text className='followup-form__count'>{`${values.requirements.length}/${REQUIREMENTS_MAX}`}</Text>
-      </FormRow>
+      <TextRow
+        label='工作地点'
+        error={errors.place}
+        field='job-place'
+        placeholder='如：佘山镇某某路 88 号 3 号厂房'
+        maxlength={100}
+        value={values.place}
+        onInput={(v) => set('place', v)}
+      />
+      <TextRow
+        label='岗位要求'
+        optional
+        error={errors.requirements}
+        field='job-requirements'
+        multiline
+        placeholder='年龄、技能、证书、工作时间等'
+        maxlength={REQUIREMENTS_MAX}
+        value={values.requirements}
+        onInput={(v) => set('requirements', v)}
+      />
       <FormRow label='福利待遇' optional error={errors.benefits}>
         <TagPicker className='job-benefits' options={BENEFITS} labels={BENEFIT_LABELS} value={values.benefits} onChange={(b) => set('benefits', b)} />
       </FormRow>

@@ -1,6 +1,6 @@
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { Resume } from '@shared/recruitment';
-import { FormRow } from '../../../components/recruitment/FormRow';
+import { TextRow } from '../../../components/recruitment/FormRow';
 import { fieldErrorsFromIssues, type FieldErrors } from '../../../components/followup/fieldErrors';
 import { useZodForm } from '../../../components/followup/useZodForm';
 import { boolAttr } from '../../../utils/boolAttr';
@@ -69,63 +69,66 @@ export function ResumeForm({ initial, submitting = false, errors: serverErrors, 
 
   return (
     <View className='followup-form resume-form'>
-      <FormRow label='姓名' error={errors.name}>
-        <Input
-          className='followup-form__input resume-name'
-          placeholder='请输入姓名'
-          maxlength={20}
-          value={values.name}
-          onInput={(e) => set('name', e.detail.value)}
-        />
-      </FormRow>
-      <FormRow label='手机号' error={errors.phone}>
-        <Input
-          className='followup-form__input resume-phone'
-          type='number'
-          placeholder='请输入 11 位手机号码'
-          maxlength={11}
-          value={values.phone}
-          onInput={(e) => set('phone', e.detail.value)}
-        />
-      </FormRow>
-      <FormRow label='年龄' error={errors.age}>
-        <Input
-          className='followup-form__input resume-age'
-          type='number'
-          placeholder='周岁，如：32'
-          maxlength={2}
-          value={values.age}
-          onInput={(e) => set('age', e.detail.value)}
-        />
-      </FormRow>
-      <FormRow label='期望岗位' optional error={errors.wantedJob}>
-        <Input
-          className='followup-form__input resume-wanted-job'
-          placeholder='如：缝纫工、仓库管理员'
-          maxlength={30}
-          value={values.wantedJob}
-          onInput={(e) => set('wantedJob', e.detail.value)}
-        />
-      </FormRow>
-      <FormRow label='工作经历' optional error={errors.experience}>
-        <Textarea
-          className='followup-form__textarea resume-experience'
-          placeholder='简单写写做过的工作、时间和技能，如：2019–2024 年在某服装厂做缝纫工'
-          maxlength={EXPERIENCE_MAX}
-          value={values.experience}
-          onInput={(e) => set('experience', e.detail.value)}
-        />
-        <Text className='followup-form__count'>{`${values.experience.length}/${EXPERIENCE_MAX}`}</Text>
-      </FormRow>
-      <FormRow label='备注' optional error={errors.note}>
-        <Input
-          className='followup-form__input resume-note'
-          placeholder='如：方便面试的时间'
-          maxlength={200}
-          value={values.note}
-          onInput={(e) => set('note', e.detail.value)}
-        />
-      </FormRow>
+      <TextRow
+        label='姓名'
+        error={errors.name}
+        field='resume-name'
+        placeholder='请输入姓名'
+        maxlength={20}
+        value={values.name}
+        onInput={(v) => set('name', v)}
+      />
+      <TextRow
+        label='手机号'
+        error={errors.phone}
+        field='resume-phone'
+        type='number'
+        placeholder='请输入 11 位手机号码'
+        maxlength={11}
+        value={values.phone}
+        onInput={(v) => set('phone', v)}
+      />
+      <TextRow
+        label='年龄'
+        error={errors.age}
+        field='resume-age'
+        type='number'
+        placeholder='周岁，如：32'
+        maxlength={2}
+        value={values.age}
+        onInput={(v) => set('age', v)}
+      />
+      <TextRow
+        label='期望岗位'
+        optional
+        error={errors.wantedJob}
+        field='resume-wanted-job'
+        placeholder='如：缝纫工、仓库管理员'
+        maxlength={30}
+        value={values.wantedJob}
+        onInput={(v) => set('wantedJob', v)}
+      />
+      <TextRow
+        label='工作经历'
+        optional
+        error={errors.experience}
+        field='resume-experience'
+        multiline
+        placeholder='简单写写做过的工作、时间和技能，如：2019–2024 年在某服装厂做缝纫工'
+        maxlength={EXPERIENCE_MAX}
+        value={values.experience}
+        onInput={(v) => set('experience', v)}
+      />
+      <TextRow
+        label='备注'
+        optional
+        error={errors.note}
+        field='resume-note'
+        placeholder='如：方便面试的时间'
+        maxlength={200}
+        value={values.note}
+        onInput={(v) => set('note', v)}
+      />
       <View className='followup-form__actions'>
         {onCancel ? (
           <Button className='resume-cancel' onClick={onCancel}>
