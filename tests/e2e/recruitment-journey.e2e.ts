@@ -72,6 +72,8 @@ describe('云招聘 in the browser', () => {
     await worker.locator('.job-search-input input').fill(KEYWORD);
     await worker.locator('.job-search-submit').tap();
     const found = worker.locator('.job-card', { hasText: JOB_TITLE });
+    // The unsearched first page already shows the new job: wait for the search's own answer, a list of exactly one.
+    await worker.waitForFunction(() => document.querySelectorAll('.job-card').length === 1);
     await found.first().waitFor();
     expect(await worker.locator('.job-card').count()).toBe(1);
     expect(await found.first().innerText()).toContain('五险一金');
