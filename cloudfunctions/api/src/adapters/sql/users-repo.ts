@@ -30,6 +30,9 @@ export function sqlUsersRepo(db: SqlDb): UsersRepo {
   return {
     get,
     async ensure(openid, now) {
+      // Every logged-in call lands here: a known person costs one read, only a first visit writes.
+      const known = await get(openid);
+      if (known) return known;
       await db.query(
         `INSERT INTO users (openid, created_at, updated_at) VALUES ($1, $2, $2) ON CONFLICT (openid) DO NOTHING`,
         [openid, now],
