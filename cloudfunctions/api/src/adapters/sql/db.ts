@@ -95,3 +95,21 @@ export function iso(value: unknown): string {
 export function isoOrNull(value: unknown): string | null {
   return value === null || value === undefined ? null : iso(value);
 }
+
+export const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+export const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+export const isUniqueViolation = (err: unknown): boolean => (err as { code?: string })?.code === '23505';
+
+/** Queues a notification inside the caller's transaction, so it exists exactly when the change it reports does. */
+export async function insertOutbox(
+  tx: SqlExecutor,
+  message: { openid: string; template: string; data: Record<string, string> },
+  now: string,
+): Promise<void> {
+  await tx.query('INSERT INTO outbox (openid, template, data, created_at) VALUES ($1, $2, $3, $4)', [
+    message.openid,
+    message.template,
+    JSON.stringify(message.data),
+    now,
+  ]);
+}

@@ -1,6 +1,6 @@
 import type { AuditRepo, FollowupPatch, FollowupRecord, FollowupsRepo, OutboxEntry, OutboxRepo, AuditEntry } from '../../core/ports';
 import { notFound } from '../../core/errors';
-import { iso, isoOrNull, type SqlDb, type SqlExecutor } from './db';
+import { insertOutbox, isUniqueViolation, iso, isoOrNull, str, type SqlDb, type SqlExecutor } from './db';
 
 type Row = Record<string, unknown>;
 
@@ -30,7 +30,6 @@ const SELECT = `SELECT id, kind, openid, status, name, phone, gender, birth_mont
   education, statement, home_org, wish, org_id, close_reason, consent_at, contacted_at, withdrawn_at, created_at, updated_at
   FROM followups`;
 
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 function toRecord(r: Row): FollowupRecord {
   return {
@@ -65,7 +64,6 @@ async function insertAudit(tx: SqlExecutor, e: AuditEntry): Promise<void> {
   ]);
 }
 
-const isUniqueViolation = (err: unknown) => (err as { code?: string })?.code === '23505';
 
 export function sqlFollowupsRepo(db: SqlDb): FollowupsRepo {
   return {
@@ -150,9 +148,7 @@ export function sqlFollowupsRepo(db: SqlDb): FollowupsRepo {
         }
         if (change.audit) await insertAudit(tx, { ...change.audit, at: now });
         if (change.notify) {
-          await tx.query('INSERT INTO outbox (openid, template, data, created_at) VALUES ($1, $2, $3, $4)', [
-            change.notify.openid, change.notify.template, JSON.stringify(change.notify.data), now,
-          ]);
+          await insertOutbox(tx, change.notify, now);
         }
         const after = await tx.query<Row>(`${SELECT} WHERE id = $1`, [id]);
         return toRecord(after[0]);
@@ -259,9 +255,7 @@ export function sqlOutboxRepo(db: SqlDb): OutboxRepo {
             now,
           ]);
           if (!claimed.length) return;
-          await tx.query('INSERT INTO outbox (openid, template, data, created_at) VALUES ($1, $2, $3, $4)', [
-            m.openid, m.template, JSON.stringify(m.data), now,
-          ]);
+          await insertOutbox(tx, m, now);
           queued++;
         });
       }

@@ -13,12 +13,9 @@ import type {
   ParticipationRecord,
 } from '../../core/ports';
 import { notFound } from '../../core/errors';
-import { iso, isoOrNull, type SqlDb, type SqlExecutor } from './db';
+import { insertOutbox, isUniqueViolation, iso, isoOrNull, num, str, type SqlDb, type SqlExecutor } from './db';
 
 type Row = Record<string, unknown>;
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-const isUniqueViolation = (err: unknown) => (err as { code?: string })?.code === '23505';
 
 function toEnterprise(r: Row): EnterpriseRecord {
   return {
@@ -381,9 +378,7 @@ export function sqlApplicationsRepo(db: SqlDb): ApplicationsRepo {
         const after = (await get(tx, id)) as ApplicationRecord;
         const message = notify?.(after);
         if (message) {
-          await tx.query('INSERT INTO outbox (openid, template, data, created_at) VALUES ($1, $2, $3, $4)', [
-            message.openid, message.template, JSON.stringify(message.data), now,
-          ]);
+          await insertOutbox(tx, message, now);
         }
         return after;
       });
@@ -459,9 +454,7 @@ export function sqlGuidanceRepo(db: SqlDb): GuidanceRepo {
           [id, answer, by, now],
         );
         if (!rows.length) throw notFound('指导预约');
-        await tx.query('INSERT INTO outbox (openid, template, data, created_at) VALUES ($1, $2, $3, $4)', [
-          notify.openid, notify.template, JSON.stringify(notify.data), now,
-        ]);
+        await insertOutbox(tx, notify, now);
         return (await get(tx, id)) as GuidanceRecord;
       });
     },
