@@ -1,7 +1,7 @@
 /** A use case through the one dispatch against the bare SELECT its SQL adapter sends: what our layers cost on top of the database. */
 import { performance } from 'node:perf_hooks';
 import type { ActionName } from '@shared/contract';
-import { dispatch } from '../../cloudfunctions/api/src/core/dispatch';
+import { dispatch } from '../../cloudfunctions/api/src/app/dispatch';
 import { ms, sampleInterleaved, subsection, summarize, type Summary } from './stats';
 import type { BenchWorld } from './world';
 

@@ -5,7 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { ActionInput } from '@shared/contract';
-import { dispatch } from '../../cloudfunctions/api/src/core/dispatch';
+import { dispatch } from '../../cloudfunctions/api/src/app/dispatch';
 import { EVENT_COLUMNS } from '../../cloudfunctions/api/src/adapters/sql/events-repo';
 import type { SqlDb } from '../../cloudfunctions/api/src/adapters/sql';
 import { againstSqlFigures, printPlans, timeAgainstSql, timeSeeding, type SqlVariant } from './against-sql';

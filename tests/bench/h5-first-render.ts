@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser } from 'playwright-core';
 import type { Event } from '@shared/events';
-import { dispatch } from '../../cloudfunctions/api/src/core/dispatch';
+import { dispatch } from '../../cloudfunctions/api/src/app/dispatch';
 import { newId } from '../../cloudfunctions/api/src/core/ids';
 import { seedDemo } from '../../cloudfunctions/api/src/demo/seed';
 import { buildGateway } from '../../cloudfunctions/api/src/http/gateway';

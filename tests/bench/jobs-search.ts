@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import type { ActionInput } from '@shared/contract';
 import { BENEFITS, type Benefit, type District, type JobCategory } from '@shared/recruitment';
-import { dispatch } from '../../cloudfunctions/api/src/core/dispatch';
+import { dispatch } from '../../cloudfunctions/api/src/app/dispatch';
 import { sqlRepositories, type SqlDb } from '../../cloudfunctions/api/src/adapters/sql';
 import { searchTermsOf } from '../../cloudfunctions/api/src/recruitment/jobs';
 import { againstSqlFigures, printPlans, timeAgainstSql, timeSeeding, type SqlVariant } from './against-sql';

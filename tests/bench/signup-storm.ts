@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import type { ApiResult } from '@shared/result';
 import type { Registration } from '@shared/registrations';
-import { dispatch } from '../../cloudfunctions/api/src/core/dispatch';
+import { dispatch } from '../../cloudfunctions/api/src/app/dispatch';
 import { buildGateway } from '../../cloudfunctions/api/src/http/gateway';
 import { createSessions } from '../../cloudfunctions/api/src/http/sessions';
 import { ms, sample, section, subsection, summarize, table, type SummaryRow } from './stats';

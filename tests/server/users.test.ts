@@ -1,5 +1,5 @@
 import { ENGINES } from './support/db';
-import { dispatch } from '../../cloudfunctions/api/src/core/dispatch';
+import { dispatch } from '../../cloudfunctions/api/src/app/dispatch';
 import { createSessions } from '../../cloudfunctions/api/src/http/sessions';
 import { aPublishedEvent, anEvent, contactOf, makeWorld, type World } from './support/world';
 

@@ -8,7 +8,7 @@ import type { ActionInput, ActionName, ActionOutput } from '@shared/contract';
 import type { ApiResult } from '@shared/result';
 import type { Role } from '@shared/users';
 import type { Deps } from '../../../cloudfunctions/api/src/core/context';
-import { dispatch } from '../../../cloudfunctions/api/src/core/dispatch';
+import { dispatch } from '../../../cloudfunctions/api/src/app/dispatch';
 import type { Repositories } from '../../../cloudfunctions/api/src/core/ports';
 import { CloudBaseEngine } from '../doubles/cloudbase-engine';
 import { T0 } from './world';

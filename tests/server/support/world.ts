@@ -7,7 +7,7 @@ import type { ApiResult } from '@shared/result';
 import type { EventCreateInput } from '@shared/events';
 import type { Role } from '@shared/users';
 import type { Deps } from '../../../cloudfunctions/api/src/core/context';
-import { dispatch } from '../../../cloudfunctions/api/src/core/dispatch';
+import { dispatch } from '../../../cloudfunctions/api/src/app/dispatch';
 import { sqlRepositories } from '../../../cloudfunctions/api/src/adapters/sql';
 import { openTestDb, type Engine, type TestDb } from './db';
 

@@ -5,7 +5,7 @@
 import { Empty } from '@shared/common';
 import { ERROR_MESSAGES, type ApiResult } from '@shared/result';
 import type { Deps } from '../core/context';
-import { dispatch } from '../core/dispatch';
+import { dispatch } from '../app/dispatch';
 
 /** The part of `cloud.getWXContext()` we read. */
 export interface WxContext {

@@ -10,7 +10,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { ERROR_MESSAGES, HTTP_STATUS, type ApiResult, type ErrorCode } from '@shared/result';
 import type { Deps } from '../core/context';
-import { dispatch } from '../core/dispatch';
+import { dispatch } from '../app/dispatch';
 import type { Sessions } from './sessions';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;

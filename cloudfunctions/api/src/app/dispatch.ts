@@ -2,10 +2,10 @@
 import type { ZodError } from 'zod';
 import { contract, isActionName, type Access } from '@shared/contract';
 import { ERROR_MESSAGES, type ApiResult, type Issue } from '@shared/result';
-import { isAdmin, isStaff, type Ctx, type Deps } from './context';
-import { DomainError } from './errors';
+import { isAdmin, isStaff, type Ctx, type Deps } from '../core/context';
+import { DomainError } from '../core/errors';
 import { handlers } from './handlers';
-import type { UserRecord } from './ports';
+import type { UserRecord } from '../core/ports';
 
 export interface Identity {
   openid: string;

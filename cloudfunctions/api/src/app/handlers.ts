@@ -1,6 +1,6 @@
 /** The dispatch table: one use case per action, typed from the contract. */
 import type { ActionName, ActionOutput, ParsedInput } from '@shared/contract';
-import type { Ctx } from './context';
+import type { Ctx } from '../core/context';
 import { cancelEvent, createEvent, getEvent, listEvents, publishEvent, updateEvent } from '../events/use-cases';
 import {
   cancelRegistration,

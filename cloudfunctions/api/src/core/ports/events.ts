@@ -1,0 +1,60 @@
+/** Events: what use cases need from storage. */
+import type { Audience, EventStatus, EventType } from '@shared/events';
+
+export interface EventRecord {
+  id: string;
+  type: EventType;
+  title: string;
+  description: string;
+  startAt: string;
+  endAt: string;
+  location: string;
+  capacity: number;
+  signupDeadline: string | null;
+  waitlist: boolean;
+  audience: Audience;
+  status: EventStatus;
+  cancelReason: string | null;
+  publishedAt: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  confirmedCount: number;
+  waitlistCount: number;
+}
+
+export type EventPatch = Partial<
+  Pick<
+    EventRecord,
+    | 'type'
+    | 'title'
+    | 'description'
+    | 'startAt'
+    | 'endAt'
+    | 'location'
+    | 'capacity'
+    | 'signupDeadline'
+    | 'waitlist'
+    | 'audience'
+    | 'status'
+    | 'cancelReason'
+    | 'publishedAt'
+  >
+>;
+
+export interface EventQuery {
+  type?: EventType;
+  status: EventStatus;
+  /** Only events that end after this instant (upcoming and running ones). */
+  endsAfter?: string;
+  after?: { startAt: string; id: string };
+  limit: number;
+}
+
+export interface EventsRepo {
+  insert(event: EventRecord): Promise<void>;
+  get(id: string): Promise<EventRecord | null>;
+  /** Applies the patch unless `guard` (run on the locked current row) throws; returns the new row. */
+  update(id: string, now: string, guard: (current: EventRecord) => EventPatch): Promise<EventRecord>;
+  list(query: EventQuery): Promise<EventRecord[]>;
+}

@@ -1,0 +1,39 @@
+/**
+ * Repository ports: what the use cases need from storage, nothing about how, one file per entity.
+ * Adapters (SQL, CloudBase) implement them; no driver is imported above this line.
+ */
+import type { ApplicationsRepo } from './applications';
+import type { AuditRepo } from './audit';
+import type { EnterprisesRepo } from './enterprises';
+import type { EventsRepo } from './events';
+import type { FollowupsRepo } from './followups';
+import type { GuidanceRepo } from './guidance';
+import type { JobsRepo } from './jobs';
+import type { OutboxRepo } from './outbox';
+import type { RegistrationsRepo } from './registrations';
+import type { UsersRepo } from './users';
+
+export * from './applications';
+export * from './audit';
+export * from './change';
+export * from './enterprises';
+export * from './events';
+export * from './followups';
+export * from './guidance';
+export * from './jobs';
+export * from './outbox';
+export * from './registrations';
+export * from './users';
+
+export interface Repositories {
+  events: EventsRepo;
+  registrations: RegistrationsRepo;
+  users: UsersRepo;
+  followups: FollowupsRepo;
+  audit: AuditRepo;
+  outbox: OutboxRepo;
+  enterprises: EnterprisesRepo;
+  jobs: JobsRepo;
+  applications: ApplicationsRepo;
+  guidance: GuidanceRepo;
+}

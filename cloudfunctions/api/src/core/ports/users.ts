@@ -1,0 +1,32 @@
+/** People: identity, roles and what they let the app remember. */
+import type { Contact } from '@shared/registrations';
+import type { Role } from '@shared/users';
+
+export interface UserRecord {
+  openid: string;
+  roles: Role[];
+  name: string | null;
+  phone: string | null;
+  enterpriseId: string | null;
+  enterpriseName: string | null;
+  resume: unknown;
+  createdAt: string;
+}
+
+export interface UsersRepo {
+  /** Returns the user, creating a plain worker on first sight. */
+  ensure(openid: string, now: string): Promise<UserRecord>;
+  get(openid: string): Promise<UserRecord | null>;
+  setRoles(openid: string, roles: Role[], now: string): Promise<UserRecord>;
+  /** Adds one role in one atomic write, so a concurrent change to the same person is not lost. */
+  addRole(openid: string, role: Role, now: string): Promise<UserRecord>;
+  /** Removes one role atomically; never removes the last admin, even when two admins revoke each other at once. */
+  removeRole(openid: string, role: Role, now: string): Promise<UserRecord | 'last-admin'>;
+  saveContact(openid: string, contact: Contact, now: string): Promise<void>;
+  /** Keeps the last résumé (JSON) to prefill the next application. */
+  saveResume(openid: string, resume: unknown, now: string): Promise<void>;
+  listByRole(role: Role): Promise<UserRecord[]>;
+  /** Binds an HR contact to an enterprise, creating the enterprise if it is new (demo seeding; claims come later). */
+  bindEnterprise(openid: string, enterprise: { id: string; name: string }, now: string): Promise<void>;
+  countByRole(role: Role): Promise<number>;
+}
