@@ -272,7 +272,11 @@ describe('HTTP gateway', () => {
         const response = await fetch(`${broken.base}/api/events.list`, { method: 'POST', body: '{}' });
         expect(response.status).toBe(500);
         const text = await response.text();
-        expect(JSON.parse(text)).toEqual({ ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' } });
+        // The id is what a person quotes to staff; it is the same one the answer's header and the log carry.
+        expect(JSON.parse(text)).toEqual({
+          ok: false,
+          error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试', requestId: response.headers.get('x-request-id') },
+        });
         expect(text).not.toContain('10.0.0.5');
       } finally {
         await broken.app.close();

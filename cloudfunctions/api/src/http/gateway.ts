@@ -1,17 +1,20 @@
 /**
  * The HTTP gateway: `POST /api/<action>` with a Bearer session, `GET /healthz`, and the H5 app.
- * It only turns HTTP into a dispatch call and the ApiResult back into HTTP.
+ * It only turns HTTP into a dispatch call and the ApiResult back into HTTP, and says how browsers may treat the answers.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import fastifyCompress from '@fastify/compress';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import { ERROR_MESSAGES, HTTP_STATUS, type ApiResult, type ErrorCode } from '@shared/result';
+import { ERROR_MESSAGES, HTTP_STATUS, type ApiError, type ApiResult, type ErrorCode } from '@shared/result';
 import type { Deps } from '../core/context';
 import { dispatch } from '../app/dispatch';
 import type { Sessions } from './sessions';
+import { fastifyLogging, requestLine, REQUEST_ID_HEADER, type GatewayLogging } from './logging';
+import { helmetOptions, REQUEST_TIMEOUT_MS, serverTimeouts } from './security';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
@@ -24,14 +27,35 @@ export interface GatewayOptions {
   trustProxy?: boolean;
   /** Calls per person (or per address, when anonymous) in a window; off unless given. */
   rateLimit?: { max: number; timeWindowMs: number };
-  logger?: boolean;
+  /** Off unless given (tests stay quiet); `npm start` logs at LOG_LEVEL. */
+  logger?: GatewayLogging;
+  /** How long a client may take to send a whole request; REQUEST_TIMEOUT_MS unless given. */
+  requestTimeoutMs?: number;
 }
 
 /** File names under these folders carry a content hash, so a browser may keep them for good. */
 const HASHED_ASSET = /[\\/](js|css|static)[\\/]/;
 
 export async function buildGateway(options: GatewayOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT_BYTES, trustProxy: options.trustProxy ?? false });
+  const trustProxy = options.trustProxy ?? false;
+  const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  const app = Fastify({
+    ...fastifyLogging(options.logger, trustProxy),
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy,
+    requestTimeout,
+    http: serverTimeouts(requestTimeout),
+  });
+  const indexHtml = readIndexHtml(options.staticDir, !!options.deps.demoSessions);
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header(REQUEST_ID_HEADER, req.id);
+    // Answers of the API carry personal data: no browser or proxy cache may keep them.
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info(requestLine(req.method, req.url, reply.statusCode, reply.elapsedTime), 'request');
+  });
 
   // Every body is read as text and parsed here, so any content type and any malformed JSON gets our error shape.
   app.removeAllContentTypeParsers();
@@ -45,6 +69,7 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     }
   });
 
+  await app.register(fastifyHelmet, helmetOptions(indexHtml));
   await app.register(fastifyCompress, { threshold: 1024 });
   if (options.rateLimit) {
     await app.register(fastifyRateLimit, {
@@ -59,13 +84,13 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     });
   }
 
-  app.setErrorHandler((err: Error & { code?: string; statusCode?: number }, _req, reply) => {
+  app.setErrorHandler((err: Error & { code?: string; statusCode?: number }, req, reply) => {
     if (err.statusCode === 429) return sendError(reply, 'RATE_LIMITED');
     if (err instanceof BadJson) return sendInvalid(reply, '请求内容不是合法的 JSON');
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(reply, 'PAYLOAD_TOO_LARGE');
     if (err.statusCode && err.statusCode < 500) return sendInvalid(reply, '请求格式不正确');
-    app.log.error(err);
-    return sendError(reply, 'INTERNAL');
+    req.log.error({ err }, 'request failed');
+    return sendInternal(reply, req.id);
   });
 
   app.get('/healthz', async () => ({ ok: true }));
@@ -75,15 +100,15 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     const identity = readIdentity(req.headers.authorization, options.sessions);
     if (identity === 'invalid') return sendError(reply, 'UNAUTHENTICATED', '登录已过期，请重新登录');
     const result = await dispatch(options.deps, identity, req.params.action, req.body, {
-      logError: (err, action) => app.log.error({ err, action }, 'action failed'),
+      logError: (err, action) => req.log.error({ err, action }, 'action failed'),
     });
+    if (!result.ok && result.error.code === 'INTERNAL') return sendInternal(reply, req.id);
     return send(reply, result);
   });
 
   app.all('/api/*', async (_req, reply) => sendError(reply, 'UNKNOWN_ACTION', '请使用 POST /api/<操作名>'));
 
-  if (options.staticDir && fs.existsSync(path.join(options.staticDir, 'index.html'))) {
-    const indexHtml = withDemoFlag(fs.readFileSync(path.join(options.staticDir, 'index.html'), 'utf8'), !!options.deps.demoSessions);
+  if (options.staticDir && indexHtml !== null) {
     await app.register(fastifyStatic, {
       root: path.resolve(options.staticDir),
       index: false,
@@ -109,7 +134,16 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
 
 class BadJson extends Error {}
 
-/** Demo mode is the server's to say (the same H5 build runs in production): it tells the page before any script runs. */
+/** The app page as served (with the demo flag), or null when there is no H5 build to serve. */
+function readIndexHtml(staticDir: string | undefined, demo: boolean): string | null {
+  if (!staticDir || !fs.existsSync(path.join(staticDir, 'index.html'))) return null;
+  return withDemoFlag(fs.readFileSync(path.join(staticDir, 'index.html'), 'utf8'), demo);
+}
+
+/**
+ * Demo mode is the server's to say (the same H5 build runs in production): it tells the page before any script runs.
+ * The Content-Security-Policy allows this script by its hash, computed from the page as served.
+ */
 function withDemoFlag(html: string, demo: boolean): string {
   return demo ? html.replace('</head>', '<script>window.__SHESHAN_DEMO__=true</script></head>') : html;
 }
@@ -129,6 +163,12 @@ function send(reply: FastifyReply, result: ApiResult<unknown>): FastifyReply {
 
 function sendError(reply: FastifyReply, code: ErrorCode, message = ERROR_MESSAGES[code]): FastifyReply {
   return send(reply, { ok: false, error: { code, message } });
+}
+
+/** A real fault: the person gets the id to quote, the log has the same id on every line of the request. */
+function sendInternal(reply: FastifyReply, requestId: string): FastifyReply {
+  const error: ApiError & { requestId: string } = { code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL, requestId };
+  return send(reply, { ok: false, error });
 }
 
 /** A body that never reached the schema still says what is wrong in `issues`, like every INVALID_INPUT. */

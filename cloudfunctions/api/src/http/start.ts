@@ -9,7 +9,9 @@ import { openDb, migrate, sqlRepositories } from '../adapters/sql';
 import { newId } from '../core/ids';
 import type { Deps } from '../core/context';
 import { DEMO_PERSONAS, seedDemo } from '../demo/seed';
+import { startDailyErasure } from '../retention/daily';
 import { buildGateway } from './gateway';
+import { readableLines } from './logging';
 import { createSessions, resolveSessionSecret } from './sessions';
 
 const ROOT = path.resolve(__dirname, '../../../..');
@@ -42,8 +44,12 @@ async function main(): Promise<void> {
     staticDir,
     trustProxy: env.TRUST_PROXY === '1',
     rateLimit: { max: RATE_LIMIT_PER_MINUTE, timeWindowMs: 60_000 },
+    // JSON lines for a log collector in production; short lines for a person watching the demo's console.
+    logger: { level: env.LOG_LEVEL ?? 'info', ...(demo ? { stream: readableLines(process.stdout) } : {}) },
+    ...(env.REQUEST_TIMEOUT_MS ? { requestTimeoutMs: positiveNumber(env.REQUEST_TIMEOUT_MS, 'REQUEST_TIMEOUT_MS') } : {}),
   });
   await app.listen({ port, host });
+  const erasure = startDailyErasure({ repos }, () => new Date());
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`;
   console.log(`\n佘山两新服务 is running at ${url}`);
   console.log(`  database: ${db.engine === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${path.join(dataDir, 'pglite')}`}`);
@@ -53,12 +59,19 @@ async function main(): Promise<void> {
   }
 
   const stop = async () => {
+    await erasure.stop();
     await app.close();
     await db.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+function positiveNumber(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number of milliseconds, not "${value}"`);
+  return n;
 }
 
 /** Rebuild only when a source file is newer than the last build: a second start is instant. */
