@@ -29,6 +29,6 @@ export async function main(): Promise<TimerReport> {
   const config = readTimerConfig(process.env);
   const report = await runTimer(storage.repos, wechatSender, config, () => new Date());
   for (const problem of [...report.configProblems, ...report.delivery.problems]) console.warn('[reminders]', problem);
-  console.log('[reminders]', JSON.stringify({ reminders: report.reminders, sent: report.delivery.sent, retried: report.delivery.retried, failed: report.delivery.failed }));
+  console.log('[reminders]', JSON.stringify({ reminders: report.reminders, sent: report.delivery.sent, retried: report.delivery.retried, failed: report.delivery.failed, retention: report.retention }));
   return report;
 }

@@ -3,6 +3,8 @@
  * Configuration comes from the reminders function's variables (README, "Deploy to WeChat").
  */
 import type { Repositories } from '../core/ports';
+import { isErasureHour } from '../retention/rules';
+import { eraseExpiredPersonalData, type RetentionReport } from '../retention/use-cases';
 import { DELIVERY_DEFAULTS, deliverOutbox, type DeliveryReport, type MessageSender } from './delivery';
 import { REMINDER_DEFAULTS, queueDayBeforeReminders, type ReminderReport } from './reminders';
 import { readTemplates, type SubscribeMessage, type Templates } from './templates';
@@ -42,6 +44,8 @@ function wholeNumber(raw: string | undefined, fallback: number, min: number, max
 export interface TimerReport {
   reminders: ReminderReport;
   delivery: DeliveryReport;
+  /** Personal fields erased once their retention ended, per kind; null in the runs outside the daily erasure hour. */
+  retention: RetentionReport | null;
   configProblems: string[];
 }
 
@@ -58,5 +62,6 @@ export async function runTimer(
     miniprogramState: config.miniprogramState,
     maxAttempts: config.maxAttempts,
   });
-  return { reminders, delivery, configProblems: config.problems };
+  const retention = isErasureHour(now()) ? await eraseExpiredPersonalData({ repos }, now()) : null;
+  return { reminders, delivery, retention, configProblems: config.problems };
 }
