@@ -154,6 +154,21 @@ describe.each(ENGINES)('the reminders timer on %s', (_name, open) => {
     expect(byPerson).toEqual({ 'rider-1': 'failed', 'rider-2': 'sent' });
   });
 
+  it('sends an intent moved to 已递交入党申请书 with the phrase 已递交申请, and 无 for a reason it does not have', async () => {
+    const intent = await world.call('rider-1', 'intents.submit', {
+      name: '王小明', gender: 'male', birthMonth: '2001-05', phone: '13800000013', occupation: 'rider',
+      politicalStatus: 'league_member', consent: true,
+    });
+    await world.call('staff-1', 'intents.advance', { id: intent.id, to: 'contacted' });
+    await world.call('staff-1', 'intents.advance', { id: intent.id, to: 'applied' });
+    const report = await run(readTimerConfig({ TEMPLATE_INTENT_STATUS: 'tmplIntent000001 thing1=what phrase2=status thing3=reason' }));
+    expect(report.delivery).toMatchObject({ sent: 2, failed: 0 });
+    expect(wechat.sent.map((m) => m.data)).toEqual([
+      { thing1: { value: '入党意向' }, phrase2: { value: '已联系' }, thing3: { value: '无' } },
+      { thing1: { value: '入党意向' }, phrase2: { value: '已递交申请' }, thing3: { value: '无' } },
+    ]);
+  });
+
   it('fails a message whose kind has no template configured, and says which variable is missing', async () => {
     const intent = await world.call('rider-1', 'intents.submit', {
       name: '王小明', gender: 'male', birthMonth: '2001-05', phone: '13800000013', occupation: 'rider',
@@ -197,14 +212,30 @@ describe('the reminders configuration', () => {
     expect(config.problems).toHaveLength(3);
   });
 
-  it('cuts values to what each WeChat field type accepts and writes instants in Shanghai time', () => {
-    expect(fitValue('thing1', '一二三四五六七八九十一二三四五六七八九十')).toBe('一二三四五六七八九十一二三四五六七八九十');
-    expect(fitValue('thing1', '一二三四五六七八九十一二三四五六七八九十多')).toBe('一二三四五六七八九十一二三四五六七八九…');
-    expect(fitValue('phrase2', '邀请面试中')).toBe('邀请面试中');
-    expect(fitValue('phrase2', '已邀请面试了')).toBe('已邀请面…');
-    expect(fitValue('time3', '2026-12-01T16:05:00.000Z')).toBe('2026年12月2日 00:05');
-    expect(fitValue('date3', '2026-12-01T16:05:00+08:00')).toBe('2026年12月1日 16:05');
-    expect(fitValue('number4', '12345678901234567890')).toBe('12345678901234567890');
+  it('fits each value to what its WeChat key type accepts and writes instants in Shanghai time', () => {
+    const fallback = { phrase: '进度更新', at: '2026-12-01T02:00:00.000Z' };
+    const fit = (key: string, value: string) => fitValue(key, value, fallback);
+    expect(fit('thing1', '一二三四五六七八九十一二三四五六七八九十')).toBe('一二三四五六七八九十一二三四五六七八九十');
+    expect(fit('thing1', '一二三四五六七八九十一二三四五六七八九十多')).toBe('一二三四五六七八九十一二三四五六七八九…');
+    expect(fit('thing1', '周五下午\n请带身份证')).toBe('周五下午 请带身份证');
+    expect(fit('thing1', '')).toBe('无');
+    expect(fit('name2', '佘山镇社区事务受理服务中心')).toBe('佘山镇社区事务受理服');
+    expect(fit('phrase2', '邀请面试中')).toBe('邀请面试中');
+    expect(fit('phrase2', '已递交入党申请书')).toBe('进度更新');
+    expect(fit('phrase2', '第2轮面试')).toBe('进度更新');
+    expect(fit('phrase2', '')).toBe('进度更新');
+    expect(fit('time3', '2026-12-01T16:05:00.000Z')).toBe('2026年12月2日 00:05');
+    expect(fit('time3', '')).toBe('2026年12月1日 10:00');
+    expect(fit('date3', '2026-12-01T16:05:00+08:00')).toBe('2026年12月1日 16:05');
+    expect(fit('number4', '12345678901234567890')).toBe('12345678901234567890');
+    expect(fit('number4', '共 3 人')).toBe('3');
+    expect(fit('character_string5', 'Job #42 · 第二期')).toBe('Job#42');
+  });
+
+  it('reports a key of a type these messages cannot fill and leaves that kind unset', () => {
+    const { templates, problems } = readTemplates({ TEMPLATE_APPLICATION_STATUS: 'tmplApplication01 thing1=job amount2=status' });
+    expect(templates).toEqual({});
+    expect(problems).toEqual([expect.stringContaining('TEMPLATE_APPLICATION_STATUS: amount2 is of a type')]);
   });
 
   it('finds tomorrow by the Shanghai calendar, whatever the UTC date', () => {

@@ -3,10 +3,10 @@
  * Storage: the environment's CloudBase database; PostgreSQL instead when the function has DATABASE_URL.
  */
 import cloud from 'wx-server-sdk';
-import { ERROR_MESSAGES, type ApiResult } from '@shared/result';
+import type { ApiResult } from '@shared/result';
 import type { Deps } from '../core/context';
 import { newId } from '../core/ids';
-import { handleCloudEvent, parseAdminOpenids, type CloudEvent } from './entry';
+import { handleCloudEvent, internalFault, parseAdminOpenids, type WxContext } from './entry';
 import { storageLoader } from './storage';
 
 // The SDK's typings say string, but DYNAMIC_CURRENT_ENV (a symbol) is its documented way to use the calling env.
@@ -14,16 +14,19 @@ cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 
 const loadStorage = storageLoader(cloud, process.env);
 
-export async function main(event: CloudEvent): Promise<ApiResult<unknown>> {
+/** Answers every call with an ApiResult; a throw would reach the mini-program as a bare network error. */
+export async function main(event: unknown): Promise<ApiResult<unknown>> {
   let deps: Deps;
   let setup: (now: string) => Promise<unknown>;
+  let wx: WxContext;
   try {
     const storage = await loadStorage();
     deps = { repos: storage.repos, now: () => new Date(), newId };
     setup = storage.setup;
+    wx = cloud.getWXContext();
   } catch (err) {
-    console.error('[api] storage unavailable', err);
-    return { ok: false, error: { code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL } };
+    console.error('[api] storage or WeChat context unavailable', err);
+    return internalFault(err);
   }
-  return handleCloudEvent(deps, cloud.getWXContext(), event, { adminOpenids: parseAdminOpenids(process.env.ADMIN_OPENIDS), setup });
+  return handleCloudEvent(deps, wx, event, { adminOpenids: parseAdminOpenids(process.env.ADMIN_OPENIDS), setup });
 }
