@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import { DecideInput } from '@shared/recruitment';
 import { boolAttr } from '../utils/boolAttr';
+import '../components/cards/index.scss';
+import '../components/form/index.scss';
 
 export interface DecisionBarProps {
   id: string;

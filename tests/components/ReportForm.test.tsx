@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ReportForm } from '../../src/pages/member-report/ReportForm';
-import { fieldErrorsOf } from '../../src/components/followup/fieldErrors';
+import { fieldErrorsOf } from '../../src/components/form/fieldErrors';
 import { ApiFailure } from '../../src/api/failure';
 
 async function typeInto(placeholder: string, value: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import '../form/index.scss';
 import './index.scss';
 
 export interface ConsentToggleProps {

@@ -1,7 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import Taro from '@tarojs/taro';
 import { ApiFailure } from '../../api/failure';
-import { fieldErrorsOf } from './fieldErrors';
+import { useMutation } from '../../api/useMutation';
+import { fieldErrorsOf } from '../form/fieldErrors';
 
 export interface FollowupChangeOptions<F extends string> {
   /** Loads the person's record again, after a change and after an answer saying it is stale. */
@@ -15,8 +16,9 @@ export interface FollowupChangeOptions<F extends string> {
 
 /** One change at a time to the person's own record (submit, update, withdraw); its failure kept for the page to show. */
 export function useFollowupChange<F extends string>({ reload, stale, fields, onStale }: FollowupChangeOptions<F>) {
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
+  // The page shows the failure itself: under the fields, or as one message above the form.
+  const change = useMutation({ toast: false });
+  const failure = change.error;
   const serverErrors = useMemo(() => fieldErrorsOf(failure, fields), [failure, fields]);
   // Field issues show under their fields; anything else (a conflict, the network) as one message.
   const underFields = serverErrors !== undefined && Object.keys(serverErrors).length > 0;
@@ -24,26 +26,26 @@ export function useFollowupChange<F extends string>({ reload, stale, fields, onS
 
   /** Runs one change; true when it went through. */
   const perform = async (work: () => Promise<unknown>, done: string): Promise<boolean> => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await work();
-      void Taro.showToast({ title: done, icon: 'success' });
-      await reload();
-      return true;
-    } catch (e) {
-      setFailure(e);
-      if (e instanceof ApiFailure && stale.has(e.code)) {
-        onStale?.();
-        void reload();
-      }
-      return false;
-    } finally {
-      setBusy(false);
-    }
+    const went = await change.run(
+      async () => {
+        await work();
+        void Taro.showToast({ title: done, icon: 'success' });
+        await reload();
+        return true;
+      },
+      {
+        onFailure: (e) => {
+          if (e instanceof ApiFailure && stale.has(e.code)) {
+            onStale?.();
+            void reload();
+          }
+        },
+      },
+    );
+    return went === true;
   };
 
-  return { busy, serverErrors, generalFailure, setFailure, perform };
+  return { busy: change.busy, serverErrors, generalFailure, clearFailure: change.clear, perform };
 }
 
 /** Asks before a withdrawal, which erases the person's details for good. */

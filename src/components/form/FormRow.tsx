@@ -1,6 +1,6 @@
 import type { PropsWithChildren } from 'react';
 import { Input, Text, Textarea, View } from '@tarojs/components';
-import '../followup/index.scss';
+import './index.scss';
 
 export interface FormRowProps {
   label: string;

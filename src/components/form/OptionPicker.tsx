@@ -1,6 +1,6 @@
 import { Picker, Text } from '@tarojs/components';
 import { boolAttr } from '../../utils/boolAttr';
-import '../followup/index.scss';
+import './index.scss';
 
 export interface OptionPickerProps<V extends string> {
   options: readonly V[];

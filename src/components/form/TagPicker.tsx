@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import '../followup/index.scss';
+import './index.scss';
 
 export interface TagPickerProps<V extends string> {
   options: readonly V[];

@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { InterviewInvite as Invite } from '@shared/recruitment';
 import { formatDateTime } from '../../utils/time';
-import '../followup/index.scss';
 import './index.scss';
 
 /** The interview an HR contact invited to: when (Shanghai time), where, and what to bring. */

@@ -8,6 +8,7 @@ import { callApi } from '../../api/callApi';
 import { requestSubscribe } from '../../api/subscribe';
 import { ApiFailure, messageOf } from '../../api/failure';
 import { useAction } from '../../api/hooks';
+import { useMutation } from '../../api/useMutation';
 import { useMe } from '../../api/useMe';
 import { seatsText } from '../../components/EventCard';
 import { ListState } from '../../components/ListState';
@@ -36,9 +37,9 @@ export default function EventDetailPage() {
   const detail = useAction('events.get', { id }, { enabled: id !== '' });
   const who = useMe();
   const [justMade, setJustMade] = useState<MyRegistration | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const [cancelling, setCancelling] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
+  // Sign-up and cancel are never offered together: one change at a time, its failure shown on the page.
+  const change = useMutation({ toast: false });
+  const failure = change.error;
 
   const event = detail.data;
   useShareAppMessage(() => ({ title: event?.title ?? '佘山两新服务', path: `/pages/events/detail?id=${id}` }));
@@ -50,19 +51,13 @@ export default function EventDetailPage() {
 
   const signUp = async (contact: Contact) => {
     void requestSubscribe('signup');
-    setSubmitting(true);
-    setFailure(null);
-    try {
+    await change.run(async () => {
       const made = await callApi('registrations.create', { eventId: id, contact });
       // Shown at once; the reload below brings seats and status from the server.
       setJustMade({ id: made.id, status: made.status, position: made.position });
       void Taro.showToast({ title: made.status === 'waitlisted' ? '已加入候补' : '报名成功', icon: 'success' });
       void refresh();
-    } catch (e) {
-      setFailure(e);
-    } finally {
-      setSubmitting(false);
-    }
+    });
   };
 
   const cancel = async (registration: MyRegistration) => {
@@ -74,18 +69,12 @@ export default function EventDetailPage() {
       confirmColor: '#c8161d',
     });
     if (!answer.confirm) return;
-    setCancelling(true);
-    setFailure(null);
-    try {
+    await change.run(async () => {
       await callApi('registrations.cancel', { id: registration.id });
       setJustMade({ ...registration, status: 'cancelled', position: null });
       void Taro.showToast({ title: '已取消报名', icon: 'none' });
       void refresh();
-    } catch (e) {
-      setFailure(e);
-    } finally {
-      setCancelling(false);
-    }
+    });
   };
 
   if (!id) {
@@ -148,7 +137,7 @@ export default function EventDetailPage() {
               {registrationLabel(mine.status, mine.position)}
             </Text>
             {CANCELLABLE.has(mine.status) ? (
-              <Button className='registration-cancel' size='mini' disabled={boolAttr(cancelling)} onClick={() => void cancel(mine)}>
+              <Button className='registration-cancel' size='mini' disabled={boolAttr(change.busy)} onClick={() => void cancel(mine)}>
                 取消报名
               </Button>
             ) : null}
@@ -172,7 +161,7 @@ export default function EventDetailPage() {
         ) : (
           <SignupForm
             initial={{ name: who.me?.profile.name, phone: who.me?.profile.phone }}
-            submitting={submitting}
+            submitting={change.busy}
             errors={contactErrorsOf(failure)}
             onSubmit={(contact) => void signUp(contact)}
           />

@@ -15,12 +15,12 @@ import {
   type PoliticalStatus,
 } from '@shared/intents';
 import { EDUCATION_LABELS, GENDER_LABELS, OCCUPATION_LABELS, POLITICAL_STATUS_LABELS } from '@shared/labels';
-import { ChoiceChips } from '../../components/followup/ChoiceChips';
+import { ChoiceChips } from '../../components/form/ChoiceChips';
 import { ConsentToggle } from '../../components/followup/ConsentToggle';
 import { PrivacyNotice } from '../../components/followup/PrivacyNotice';
-import { fieldErrorsFromIssues, type FieldErrors } from '../../components/followup/fieldErrors';
-import { useZodForm } from '../../components/followup/useZodForm';
-import { FormRow, TextRow } from '../../components/recruitment/FormRow';
+import { fieldErrorsFromIssues, type FieldErrors } from '../../components/form/fieldErrors';
+import { useZodForm } from '../../components/form/useZodForm';
+import { FormRow, TextRow } from '../../components/form/FormRow';
 import { boolAttr } from '../../utils/boolAttr';
 import { inShanghai } from '../../utils/time';
 

@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import { INTENT_PATH, type Intent } from '@shared/intents';
 import { EDUCATION_LABELS, GENDER_LABELS, INTENT_STATUS_LABELS, OCCUPATION_LABELS, POLITICAL_STATUS_LABELS } from '@shared/labels';
-import { FieldList } from '../../components/followup/FieldList';
+import { FieldList } from '../../components/form/FieldList';
 import { FollowupTimeline } from '../../components/followup/FollowupTimeline';
 import { boolAttr } from '../../utils/boolAttr';
 

@@ -8,10 +8,11 @@ import { messageOf } from '../../api/failure';
 import { useAction } from '../../api/hooks';
 import { useMe } from '../../api/useMe';
 import { ListState } from '../../components/ListState';
-import { SignInFirst } from '../../components/followup/SignInFirst';
+import { SignInFirst } from '../../components/cards/SignInFirst';
 import { confirmWithdraw, useFollowupChange } from '../../components/followup/useFollowupChange';
 import { INTENT_FIELDS, IntentForm, intentFormFrom } from './IntentForm';
 import { IntentRecord } from './IntentRecord';
+import '../../components/cards/index.scss';
 
 type Mode = 'view' | 'edit';
 
@@ -23,7 +24,7 @@ export default function IntentPage() {
   const mine = useAction('intents.mine', {}, { enabled: who.signedIn, version: who.version });
   const [mode, setMode] = useState<Mode>('view');
   const [withdrawn, setWithdrawn] = useState(false);
-  const { busy, serverErrors, generalFailure, setFailure, perform } = useFollowupChange({
+  const { busy, serverErrors, generalFailure, clearFailure, perform } = useFollowupChange({
     reload: mine.reload,
     stale: STALE,
     fields: INTENT_FIELDS,
@@ -88,7 +89,7 @@ export default function IntentPage() {
               errors={serverErrors}
               onSubmit={(input) => void update(open, input)}
               onCancel={() => {
-                setFailure(null);
+                clearFailure();
                 setMode('view');
               }}
             />

@@ -7,11 +7,12 @@ import { callApi } from '../../api/callApi';
 import { requestSubscribe } from '../../api/subscribe';
 import { ApiFailure, messageOf } from '../../api/failure';
 import { useAction } from '../../api/hooks';
+import { useMutation } from '../../api/useMutation';
 import { useMe } from '../../api/useMe';
 import { BenefitTags } from '../../components/JobCard';
 import { ListState } from '../../components/ListState';
 import { ApplicationStatusTag } from '../../components/recruitment/ApplicationStatusTag';
-import { fieldErrorsOf } from '../../components/followup/fieldErrors';
+import { fieldErrorsOf } from '../../components/form/fieldErrors';
 import { boolAttr } from '../../utils/boolAttr';
 import { formatEventTime } from '../../utils/time';
 import { EnterpriseCard } from './detail/EnterpriseCard';
@@ -28,8 +29,10 @@ export default function JobDetailPage() {
   const fair = useAction('events.get', { id: job?.eventId ?? '' }, { enabled: Boolean(job?.eventId) });
   const [justMade, setJustMade] = useState<MyApplication | null>(null);
   const [formOpen, setFormOpen] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
+  // The message shows on the page (or under the résumé's fields), not as a toast.
+  const application = useMutation({ toast: false });
+  const submitting = application.busy;
+  const failure = application.error;
   const serverErrors = useMemo(() => fieldErrorsOf(failure, RESUME_FIELDS), [failure]);
 
   useShareAppMessage(() => ({
@@ -39,20 +42,14 @@ export default function JobDetailPage() {
 
   const apply = async (resume: Resume) => {
     void requestSubscribe('application');
-    setSubmitting(true);
-    setFailure(null);
-    try {
+    await application.run(async () => {
       const made = await callApi('applications.create', { jobId: id, resume });
       setJustMade({ id: made.id, status: made.status });
       setFormOpen(false);
       void Taro.showToast({ title: '申请已提交', icon: 'success' });
       void detail.reload();
       void who.reload();
-    } catch (e) {
-      setFailure(e);
-    } finally {
-      setSubmitting(false);
-    }
+    });
   };
 
   if (!id || !job) {
@@ -156,7 +153,7 @@ export default function JobDetailPage() {
             errors={serverErrors}
             onSubmit={(resume) => void apply(resume)}
             onCancel={() => {
-              setFailure(null);
+              application.clear();
               setFormOpen(false);
             }}
           />

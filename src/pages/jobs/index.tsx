@@ -7,7 +7,7 @@ import { usePagedList } from '../../api/hooks';
 import { JobCard } from '../../components/JobCard';
 import { ListState } from '../../components/ListState';
 import { PagedFooter } from '../../components/PagedFooter';
-import { OptionPicker } from '../../components/recruitment/OptionPicker';
+import { OptionPicker } from '../../components/form/OptionPicker';
 import {
   CATEGORY_OPTIONS,
   CATEGORY_OPTION_LABELS,

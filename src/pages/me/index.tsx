@@ -1,11 +1,11 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { ROLE_LABELS, registrationLabel } from '@shared/labels';
 import type { RegistrationWithEvent } from '@shared/registrations';
 import { callApi } from '../../api/callApi';
-import { messageOf } from '../../api/failure';
 import { useAction } from '../../api/hooks';
+import { useMutation } from '../../api/useMutation';
 import { canSwitchPersona, rememberSession, signOut } from '../../api/identity';
 import { useMe } from '../../api/useMe';
 import { ListState } from '../../components/ListState';
@@ -20,7 +20,7 @@ function openEvent(registration: RegistrationWithEvent): void {
 export default function MePage() {
   const who = useMe();
   const mine = useAction('registrations.mine', {}, { enabled: who.signedIn, version: who.version });
-  const [switching, setSwitching] = useState(false);
+  const switching = useMutation();
   const firstShow = useRef(true);
 
   // Coming back from an event page: sign-ups may have changed.
@@ -36,19 +36,13 @@ export default function MePage() {
     void work.finally(() => Taro.stopPullDownRefresh());
   });
 
-  const login = async (openid: string) => {
-    setSwitching(true);
-    try {
+  const login = (openid: string) =>
+    switching.run(async () => {
       const { token, user } = await callApi('auth.demoLogin', { openid });
       rememberSession(token);
       who.recheck();
       void Taro.showToast({ title: `已登录：${user.openid}`, icon: 'none' });
-    } catch (e) {
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setSwitching(false);
-    }
-  };
+    });
 
   const logout = () => {
     signOut();
@@ -132,7 +126,7 @@ export default function MePage() {
 
       {canSwitchPersona ? (
         <View className='me-page__card'>
-          <PersonaPicker busy={switching} onPick={(openid) => void login(openid)} />
+          <PersonaPicker busy={switching.busy} onPick={(openid) => void login(openid)} />
         </View>
       ) : null}
 

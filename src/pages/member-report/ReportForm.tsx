@@ -1,12 +1,12 @@
 import { Button, Text, View } from '@tarojs/components';
 import { REPORT_WISHES, ReportSubmitInput, type ReportWish } from '@shared/intents';
 import { REPORT_WISH_LABELS } from '@shared/labels';
-import { ChoiceChips } from '../../components/followup/ChoiceChips';
+import { ChoiceChips } from '../../components/form/ChoiceChips';
 import { ConsentToggle } from '../../components/followup/ConsentToggle';
 import { PrivacyNotice } from '../../components/followup/PrivacyNotice';
-import { checkWith, type FieldErrors } from '../../components/followup/fieldErrors';
-import { useZodForm } from '../../components/followup/useZodForm';
-import { FormRow, TextRow } from '../../components/recruitment/FormRow';
+import { checkWith, type FieldErrors } from '../../components/form/fieldErrors';
+import { useZodForm } from '../../components/form/useZodForm';
+import { FormRow, TextRow } from '../../components/form/FormRow';
 import { boolAttr } from '../../utils/boolAttr';
 
 export interface ReportFormValues {

@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import { REPORT_PATH, type MemberReport } from '@shared/intents';
 import { REPORT_STATUS_LABELS, REPORT_WISH_LABELS } from '@shared/labels';
-import { FieldList } from '../../components/followup/FieldList';
+import { FieldList } from '../../components/form/FieldList';
 import { FollowupTimeline } from '../../components/followup/FollowupTimeline';
 import { boolAttr } from '../../utils/boolAttr';
 

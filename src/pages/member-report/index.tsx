@@ -8,10 +8,11 @@ import { messageOf } from '../../api/failure';
 import { useAction } from '../../api/hooks';
 import { useMe } from '../../api/useMe';
 import { ListState } from '../../components/ListState';
-import { SignInFirst } from '../../components/followup/SignInFirst';
+import { SignInFirst } from '../../components/cards/SignInFirst';
 import { confirmWithdraw, useFollowupChange } from '../../components/followup/useFollowupChange';
 import { REPORT_FIELDS, ReportForm } from './ReportForm';
 import { ReportRecord } from './ReportRecord';
+import '../../components/cards/index.scss';
 
 /** Answers after which what is shown is out of date: load the report again. */
 const STALE = new Set(['ALREADY_SUBMITTED', 'INVALID_TRANSITION', 'NOT_FOUND']);

@@ -1,19 +1,19 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { ApplicationStatus, ApplicationWithJob } from '@shared/recruitment';
 import { salaryLabel } from '@shared/labels';
 import { callApi } from '../../../api/callApi';
-import { messageOf } from '../../../api/failure';
 import { useAction } from '../../../api/hooks';
+import { useMutation } from '../../../api/useMutation';
 import { useMe } from '../../../api/useMe';
 import { ListState } from '../../../components/ListState';
-import { SignInFirst } from '../../../components/followup/SignInFirst';
+import { SignInFirst } from '../../../components/cards/SignInFirst';
 import { ApplicationStatusTag } from '../../../components/recruitment/ApplicationStatusTag';
 import { InterviewInvite } from '../../../components/recruitment/InterviewInvite';
 import { boolAttr } from '../../../utils/boolAttr';
 import { formatDateTime } from '../../../utils/time';
-import '../../../components/followup/index.scss';
+import '../../../components/cards/index.scss';
 import './index.scss';
 
 /** An application the HR contact has not decided on yet can still be withdrawn. */
@@ -27,7 +27,7 @@ function openJob(application: ApplicationWithJob): void {
 export default function MyApplicationsPage() {
   const who = useMe();
   const mine = useAction('applications.mine', {}, { enabled: who.signedIn, version: who.version });
-  const [withdrawing, setWithdrawing] = useState<string | null>(null);
+  const withdrawal = useMutation();
   const firstShow = useRef(true);
 
   // Back from a job page: an application may have been made there.
@@ -52,16 +52,11 @@ export default function MyApplicationsPage() {
       confirmColor: '#c8161d',
     });
     if (!answer.confirm) return;
-    setWithdrawing(application.id);
-    try {
+    await withdrawal.run(async () => {
       await callApi('applications.withdraw', { id: application.id });
       void Taro.showToast({ title: '已撤回', icon: 'none' });
       await mine.reload();
-    } catch (e) {
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setWithdrawing(null);
-    }
+    });
   };
 
   if (!who.signedIn) {
@@ -99,7 +94,7 @@ export default function MyApplicationsPage() {
               <Button
                 className='application-withdraw'
                 size='mini'
-                disabled={boolAttr(withdrawing !== null)}
+                disabled={boolAttr(withdrawal.busy)}
                 onClick={() => void withdraw(a)}
               >
                 撤回

@@ -1,9 +1,9 @@
 import { Button, View } from '@tarojs/components';
 import { GuidanceRequestInput } from '@shared/recruitment';
 import type { z } from 'zod';
-import { TextRow } from '../../../components/recruitment/FormRow';
-import { checkWith, type FieldErrors } from '../../../components/followup/fieldErrors';
-import { useZodForm } from '../../../components/followup/useZodForm';
+import { TextRow } from '../../../components/form/FormRow';
+import { checkWith, type FieldErrors } from '../../../components/form/fieldErrors';
+import { useZodForm } from '../../../components/form/useZodForm';
 import { boolAttr } from '../../../utils/boolAttr';
 
 export type GuidanceAsk = z.infer<typeof GuidanceRequestInput>;

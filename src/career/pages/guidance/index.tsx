@@ -4,26 +4,27 @@ import { Text, View } from '@tarojs/components';
 import { GUIDANCE_STATUS_LABELS } from '@shared/labels';
 import { callApi } from '../../../api/callApi';
 import { requestSubscribe } from '../../../api/subscribe';
-import { messageOf } from '../../../api/failure';
 import { useAction } from '../../../api/hooks';
+import { useMutation } from '../../../api/useMutation';
 import { useMe } from '../../../api/useMe';
 import { ListState } from '../../../components/ListState';
-import { SignInFirst } from '../../../components/followup/SignInFirst';
-import { fieldErrorsOf } from '../../../components/followup/fieldErrors';
+import { SignInFirst } from '../../../components/cards/SignInFirst';
+import { fieldErrorsOf } from '../../../components/form/fieldErrors';
 import { formatDateTime } from '../../../utils/time';
 import { GUIDANCE_FIELDS, GuidanceForm, type GuidanceAsk } from './GuidanceForm';
-import '../../../components/followup/index.scss';
+import '../../../components/cards/index.scss';
+import '../../../components/form/index.scss';
 import './index.scss';
 
 /** 就业指导: ask for an appointment, then follow each request to the staff's answer. */
 export default function GuidancePage() {
   const who = useMe();
   const mine = useAction('guidance.mine', {}, { enabled: who.signedIn, version: who.version });
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
+  // The message shows above the form (or under its fields), not as a toast.
+  const change = useMutation({ toast: false });
   // A new form after each request: its inputs start empty again rather than being cleared under the person.
   const [formKey, setFormKey] = useState(0);
-  const serverErrors = useMemo(() => fieldErrorsOf(failure, GUIDANCE_FIELDS), [failure]);
+  const serverErrors = useMemo(() => fieldErrorsOf(change.error, GUIDANCE_FIELDS), [change.error]);
 
   usePullDownRefresh(() => {
     const work = who.signedIn ? mine.reload() : Promise.resolve();
@@ -32,18 +33,12 @@ export default function GuidancePage() {
 
   const request = async (input: GuidanceAsk) => {
     void requestSubscribe('guidance');
-    setBusy(true);
-    setFailure(null);
-    try {
+    await change.run(async () => {
       await callApi('guidance.request', input);
       void Taro.showToast({ title: '已提交预约', icon: 'success' });
       setFormKey((k) => k + 1);
       await mine.reload();
-    } catch (e) {
-      setFailure(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (!who.signedIn) {
@@ -63,14 +58,14 @@ export default function GuidancePage() {
         <Text className='followup-card__intro'>
           镇就业服务工作人员会在您方便的时间电话联系您，帮您分析岗位要求、选择合适的岗位，解答就业和社保政策。待业党员优先安排。
         </Text>
-        {failure && !underFields ? <Text className='field-error guidance-error'>{messageOf(failure)}</Text> : null}
+        {change.message && !underFields ? <Text className='field-error guidance-error'>{change.message}</Text> : null}
         {who.loading && !who.me ? (
           <Text className='followup-card__hint'>加载中…</Text>
         ) : (
           <GuidanceForm
             key={formKey}
             phone={who.me?.profile.phone}
-            submitting={busy}
+            submitting={change.busy}
             errors={serverErrors}
             onSubmit={(input) => void request(input)}
           />

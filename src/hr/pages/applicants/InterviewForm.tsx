@@ -1,9 +1,9 @@
 import { Button, Picker, Text, View } from '@tarojs/components';
 import { Interview, type InterviewInvite } from '@shared/recruitment';
 import type { z } from 'zod';
-import { FormRow, TextRow } from '../../../components/recruitment/FormRow';
-import { fieldErrorsFromIssues, type FieldErrors } from '../../../components/followup/fieldErrors';
-import { useZodForm } from '../../../components/followup/useZodForm';
+import { FormRow, TextRow } from '../../../components/form/FormRow';
+import { fieldErrorsFromIssues, type FieldErrors } from '../../../components/form/fieldErrors';
+import { useZodForm } from '../../../components/form/useZodForm';
 import { boolAttr } from '../../../utils/boolAttr';
 import { inShanghai, joinInstant, splitInstant, todayInShanghai } from '../../../utils/time';
 

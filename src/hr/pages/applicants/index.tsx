@@ -4,16 +4,17 @@ import { Button, Text, View } from '@tarojs/components';
 import type { Application, HrMark } from '@shared/recruitment';
 import { APPLICATION_STATUS_LABELS, salaryLabel } from '@shared/labels';
 import { callApi } from '../../../api/callApi';
-import { ApiFailure, messageOf } from '../../../api/failure';
+import { ApiFailure } from '../../../api/failure';
 import { useAction } from '../../../api/hooks';
+import { useMutation } from '../../../api/useMutation';
 import { ListState } from '../../../components/ListState';
-import { FieldList } from '../../../components/followup/FieldList';
+import { FieldList } from '../../../components/form/FieldList';
 import { ApplicationStatusTag } from '../../../components/recruitment/ApplicationStatusTag';
 import { InterviewInvite } from '../../../components/recruitment/InterviewInvite';
 import { boolAttr } from '../../../utils/boolAttr';
 import { formatDateTime } from '../../../utils/time';
 import { InterviewForm, interviewFormFrom, type InterviewInput } from './InterviewForm';
-import '../../../components/followup/index.scss';
+import '../../../components/form/index.scss';
 import './index.scss';
 
 /** Marks that end the matter for the applicant: asked once more before they are sent (the applicant is notified). */
@@ -28,7 +29,8 @@ export default function ApplicantsPage() {
   const job = useAction('jobs.get', { id: jobId }, { enabled: jobId !== '' });
   const list = useAction('applications.listByJob', { jobId }, { enabled: jobId !== '' });
   const [inviting, setInviting] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const change = useMutation();
+  const busy = change.busy;
 
   usePullDownRefresh(() => {
     void Promise.all([job.reload(), list.reload()]).finally(() => Taro.stopPullDownRefresh());
@@ -40,19 +42,20 @@ export default function ApplicantsPage() {
       const answer = await Taro.showModal({ title: APPLICATION_STATUS_LABELS[status], content: question, confirmText: '确定', cancelText: '再想想', confirmColor: '#c8161d' });
       if (!answer.confirm) return;
     }
-    setBusy(true);
-    try {
-      await callApi('applications.mark', { id: application.id, status, ...(interview ? { interview } : {}) });
-      void Taro.showToast({ title: status === 'interview' ? '已发送面试邀请' : `已标记为${APPLICATION_STATUS_LABELS[status]}`, icon: 'none' });
-      setInviting(null);
-      await list.reload();
-    } catch (e) {
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
-      // Someone else (or the applicant, withdrawing) may have changed it meanwhile.
-      if (e instanceof ApiFailure && e.code === 'INVALID_TRANSITION') void list.reload();
-    } finally {
-      setBusy(false);
-    }
+    await change.run(
+      async () => {
+        await callApi('applications.mark', { id: application.id, status, ...(interview ? { interview } : {}) });
+        void Taro.showToast({ title: status === 'interview' ? '已发送面试邀请' : `已标记为${APPLICATION_STATUS_LABELS[status]}`, icon: 'none' });
+        setInviting(null);
+        await list.reload();
+      },
+      {
+        // Someone else (or the applicant, withdrawing) may have changed it meanwhile.
+        onFailure: (e) => {
+          if (e instanceof ApiFailure && e.code === 'INVALID_TRANSITION') void list.reload();
+        },
+      },
+    );
   };
 
   const items = list.data ?? [];

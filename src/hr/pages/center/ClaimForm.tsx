@@ -1,9 +1,9 @@
 import { Button, Text, View } from '@tarojs/components';
 import { ClaimInput } from '@shared/recruitment';
 import type { z } from 'zod';
-import { TextRow } from '../../../components/recruitment/FormRow';
-import { checkWith, type FieldErrors } from '../../../components/followup/fieldErrors';
-import { useZodForm } from '../../../components/followup/useZodForm';
+import { TextRow } from '../../../components/form/FormRow';
+import { checkWith, type FieldErrors } from '../../../components/form/fieldErrors';
+import { useZodForm } from '../../../components/form/useZodForm';
 import { boolAttr } from '../../../utils/boolAttr';
 
 export type Claim = z.infer<typeof ClaimInput>;

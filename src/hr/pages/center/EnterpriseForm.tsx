@@ -5,11 +5,11 @@ import { ENTERPRISE_SIZES, EnterpriseUpdateInput, type Enterprise, type Enterpri
 import { ENTERPRISE_SIZE_LABELS } from '@shared/labels';
 import type { z } from 'zod';
 import { messageOf } from '../../../api/failure';
-import { FormRow, TextRow } from '../../../components/recruitment/FormRow';
-import { OptionPicker } from '../../../components/recruitment/OptionPicker';
+import { FormRow, TextRow } from '../../../components/form/FormRow';
+import { OptionPicker } from '../../../components/form/OptionPicker';
 import { logoSrc } from '../../../components/recruitment/logoSrc';
-import { checkWith, type FieldErrors } from '../../../components/followup/fieldErrors';
-import { useZodForm } from '../../../components/followup/useZodForm';
+import { checkWith, type FieldErrors } from '../../../components/form/fieldErrors';
+import { useZodForm } from '../../../components/form/useZodForm';
 import { boolAttr } from '../../../utils/boolAttr';
 import type { LogoChoice, LogoInput } from './logo';
 

@@ -1,22 +1,22 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import type { Enterprise } from '@shared/recruitment';
 import { CLAIM_STATUS_LABELS } from '@shared/labels';
 import { callApi } from '../../../api/callApi';
-import { messageOf } from '../../../api/failure';
 import { useAction } from '../../../api/hooks';
+import { useMutation } from '../../../api/useMutation';
 import { useMe } from '../../../api/useMe';
 import { ListState } from '../../../components/ListState';
-import { SignInFirst } from '../../../components/followup/SignInFirst';
-import { fieldErrorsOf } from '../../../components/followup/fieldErrors';
+import { SignInFirst } from '../../../components/cards/SignInFirst';
+import { fieldErrorsOf } from '../../../components/form/fieldErrors';
 import { logoSrc } from '../../../components/recruitment/logoSrc';
 import { formatDateTime } from '../../../utils/time';
 import { CLAIM_FIELDS, ClaimForm, type Claim } from './ClaimForm';
 import { ENTERPRISE_FIELDS, EnterpriseForm, type EnterpriseUpdate } from './EnterpriseForm';
 import { centerStateOf } from './centerState';
 import { chooseLogo } from './chooseLogo';
-import '../../../components/followup/index.scss';
+import '../../../components/cards/index.scss';
 import './index.scss';
 
 const go = (url: string) => void Taro.navigateTo({ url });
@@ -25,30 +25,22 @@ const go = (url: string) => void Taro.navigateTo({ url });
 export default function EnterpriseCenterPage() {
   const who = useMe();
   const mine = useAction('enterprises.mine', {}, { enabled: who.signedIn, version: who.version });
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  const claimErrors = useMemo(() => fieldErrorsOf(failure, CLAIM_FIELDS), [failure]);
-  const profileErrors = useMemo(() => fieldErrorsOf(failure, ENTERPRISE_FIELDS), [failure]);
+  const change = useMutation();
+  const busy = change.busy;
+  const claimErrors = useMemo(() => fieldErrorsOf(change.error, CLAIM_FIELDS), [change.error]);
+  const profileErrors = useMemo(() => fieldErrorsOf(change.error, ENTERPRISE_FIELDS), [change.error]);
 
   usePullDownRefresh(() => {
     const work = who.signedIn ? mine.reload() : Promise.resolve();
     void work.finally(() => Taro.stopPullDownRefresh());
   });
 
-  const perform = async (work: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    setFailure(null);
-    try {
+  const perform = (work: () => Promise<unknown>, done: string) =>
+    change.run(async () => {
       await work();
       void Taro.showToast({ title: done, icon: 'success' });
       await Promise.all([mine.reload(), who.reload()]);
-    } catch (e) {
-      setFailure(e);
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const claim = (input: Claim) => perform(() => callApi('enterprises.claim', input), '已提交认领');
   const save = (input: EnterpriseUpdate) => perform(() => callApi('enterprises.update', input), '已保存');

@@ -5,8 +5,8 @@ import type { Event } from '@shared/events';
 import type { ClaimStatus, FairParticipation } from '@shared/recruitment';
 import { CLAIM_STATUS_LABELS } from '@shared/labels';
 import { callApi } from '../../../api/callApi';
-import { messageOf } from '../../../api/failure';
 import { useAction, usePagedList } from '../../../api/hooks';
+import { useMutation } from '../../../api/useMutation';
 import { EventCard } from '../../../components/EventCard';
 import { ListState } from '../../../components/ListState';
 import { PagedFooter } from '../../../components/PagedFooter';
@@ -76,20 +76,14 @@ export default function HrFairsPage() {
 function FairJoin({ event, enterpriseId }: { event: Event; enterpriseId: string }) {
   const listed = useAction('fairs.enterprises', { eventId: event.id });
   const [asked, setAsked] = useState<FairParticipation | null>(null);
-  const [busy, setBusy] = useState(false);
+  const change = useMutation();
 
-  const join = async () => {
-    setBusy(true);
-    try {
+  const join = () =>
+    change.run(async () => {
       const participation = await callApi('fairs.join', { eventId: event.id });
       setAsked(participation);
       void Taro.showToast({ title: participation.status === 'approved' ? '已在参会名单中' : '已提交，等待审核', icon: 'none' });
-    } catch (e) {
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const status: ClaimStatus | null = asked?.status ?? (listed.data?.some((e) => e.id === enterpriseId) ? 'approved' : null);
   if (status === 'approved') {
@@ -108,7 +102,7 @@ function FairJoin({ event, enterpriseId }: { event: Event; enterpriseId: string 
   }
   if (status) return <Text className={`hr-fair__status hr-fair__status--${status}`}>{`参会申请${CLAIM_STATUS_LABELS[status]}`}</Text>;
   return (
-    <Button className='fair-join btn-primary' size='mini' disabled={boolAttr(busy || listed.loading)} onClick={() => void join()}>
+    <Button className='fair-join btn-primary' size='mini' disabled={boolAttr(change.busy || listed.loading)} onClick={() => void join()}>
       报名参会
     </Button>
   );

@@ -1,10 +1,10 @@
 import { Button, Input, Picker, Switch, Text, View } from '@tarojs/components';
 import { BENEFITS, DISTRICTS, JOB_CATEGORIES, type JobCreateInput } from '@shared/recruitment';
 import { BENEFIT_LABELS, DISTRICT_LABELS, JOB_CATEGORY_LABELS } from '@shared/labels';
-import { FormRow, TextRow } from '../../../components/recruitment/FormRow';
-import { OptionPicker } from '../../../components/recruitment/OptionPicker';
-import { TagPicker } from '../../../components/recruitment/TagPicker';
-import { useZodForm } from '../../../components/followup/useZodForm';
+import { FormRow, TextRow } from '../../../components/form/FormRow';
+import { OptionPicker } from '../../../components/form/OptionPicker';
+import { TagPicker } from '../../../components/form/TagPicker';
+import { useZodForm } from '../../../components/form/useZodForm';
 import { boolAttr } from '../../../utils/boolAttr';
 import { validateJobForm, type JobField, type JobFormErrors, type JobFormValues } from './jobForm';
 

@@ -3,13 +3,13 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { JobCreateInput } from '@shared/recruitment';
 import { callApi } from '../../../api/callApi';
-import { messageOf } from '../../../api/failure';
 import { useAction } from '../../../api/hooks';
+import { useMutation } from '../../../api/useMutation';
 import { ListState } from '../../../components/ListState';
-import { fieldErrorsOf } from '../../../components/followup/fieldErrors';
+import { fieldErrorsOf } from '../../../components/form/fieldErrors';
 import { JobForm } from './JobForm';
 import { JOB_FIELDS, emptyJobForm, jobFormFrom } from './jobForm';
-import '../../../components/followup/index.scss';
+import '../../../components/cards/index.scss';
 import './index.scss';
 
 /** How long the 已保存 toast shows before going back to the list. */
@@ -22,30 +22,25 @@ export default function JobEditPage() {
   const routeId = params.id ?? '';
   const existing = useAction('jobs.get', { id: routeId }, { enabled: routeId !== '' });
   const fairs = useAction('events.list', { type: 'fair', limit: FAIRS_SHOWN });
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  const serverErrors = useMemo(() => fieldErrorsOf(failure, JOB_FIELDS), [failure]);
+  const change = useMutation();
+  // After a save the page goes back; until then it stays "saving", so a second tap cannot post the job twice.
+  const [leaving, setLeaving] = useState(false);
+  const serverErrors = useMemo(() => fieldErrorsOf(change.error, JOB_FIELDS), [change.error]);
 
   useEffect(() => {
     if (routeId) void Taro.setNavigationBarTitle({ title: '编辑岗位' });
   }, [routeId]);
 
-  const save = async (input: JobCreateInput) => {
-    setSaving(true);
-    setFailure(null);
-    try {
+  const save = (input: JobCreateInput) =>
+    change.run(async () => {
       if (routeId) await callApi('jobs.update', { id: routeId, ...input });
       else await callApi('jobs.create', input);
       void Taro.showToast({ title: routeId ? '已保存' : '已发布', icon: 'success' });
-      // Stays "saving" until the page goes back, so a second tap cannot post the job twice.
-      if (Taro.getCurrentPages().length > 1) setTimeout(() => void Taro.navigateBack(), TOAST_MS);
-      else setSaving(false);
-    } catch (e) {
-      setFailure(e);
-      setSaving(false);
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
-    }
-  };
+      if (Taro.getCurrentPages().length > 1) {
+        setLeaving(true);
+        setTimeout(() => void Taro.navigateBack(), TOAST_MS);
+      }
+    });
 
   // The form starts from the loaded job (or an empty one) and is never refilled after it appears.
   if (routeId && !existing.data) {
@@ -62,7 +57,7 @@ export default function JobEditPage() {
         <JobForm
           initial={initial}
           fairs={(fairs.data?.items ?? []).map((e) => ({ id: e.id, title: e.title }))}
-          saving={saving}
+          saving={change.busy || leaving}
           errors={serverErrors}
           submitLabel={routeId ? '保存修改' : '发布岗位'}
           onSubmit={(input) => void save(input)}

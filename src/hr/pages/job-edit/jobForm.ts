@@ -1,6 +1,6 @@
 import { JobCreateInput, type Benefit, type District, type Job, type JobCategory } from '@shared/recruitment';
-import type { FieldErrors } from '../../../components/followup/fieldErrors';
-import { fieldErrorsFromIssues } from '../../../components/followup/fieldErrors';
+import type { FieldErrors } from '../../../components/form/fieldErrors';
+import { fieldErrorsFromIssues } from '../../../components/form/fieldErrors';
 
 /** What the editor holds: strings as the inputs give them; `negotiable` is 面议 (both salaries left empty). */
 export interface JobFormValues {

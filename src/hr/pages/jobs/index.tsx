@@ -1,10 +1,10 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { Job } from '@shared/recruitment';
 import { callApi } from '../../../api/callApi';
-import { messageOf } from '../../../api/failure';
 import { useAction } from '../../../api/hooks';
+import { useMutation } from '../../../api/useMutation';
 import { JobCard } from '../../../components/JobCard';
 import { ListState } from '../../../components/ListState';
 import { boolAttr } from '../../../utils/boolAttr';
@@ -15,7 +15,7 @@ const go = (url: string) => void Taro.navigateTo({ url });
 /** The enterprise's jobs, open and closed: edit, see applicants, close or reopen. Closing keeps the applications. */
 export default function HrJobsPage() {
   const jobs = useAction('jobs.mine', {});
-  const [changing, setChanging] = useState<string | null>(null);
+  const change = useMutation();
   const firstShow = useRef(true);
 
   // Back from the editor: a job may have been posted or changed.
@@ -42,16 +42,11 @@ export default function HrJobsPage() {
       });
       if (!answer.confirm) return;
     }
-    setChanging(job.id);
-    try {
+    await change.run(async () => {
       await callApi('jobs.setStatus', { id: job.id, status: closing ? 'closed' : 'open' });
       void Taro.showToast({ title: closing ? '已停止招聘' : '已重新开放', icon: 'none' });
       await jobs.reload();
-    } catch (e) {
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setChanging(null);
-    }
+    });
   };
 
   const items = jobs.data ?? [];
@@ -78,7 +73,7 @@ export default function HrJobsPage() {
           <Button className='hr-job-applicants' size='mini' onClick={() => go(`/hr/pages/applicants/index?jobId=${encodeURIComponent(job.id)}`)}>
             查看应聘者
           </Button>
-          <Button className='hr-job-toggle' size='mini' disabled={boolAttr(changing !== null)} onClick={() => void toggle(job)}>
+          <Button className='hr-job-toggle' size='mini' disabled={boolAttr(change.busy)} onClick={() => void toggle(job)}>
             {job.status === 'open' ? '停止招聘' : '重新开放'}
           </Button>
         </JobCard>

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { ContactInput, type Contact } from '@shared/registrations';
-import { checkWith } from '../../../components/followup/fieldErrors';
-import { useZodForm } from '../../../components/followup/useZodForm';
+import { checkWith } from '../../../components/form/fieldErrors';
+import { useZodForm } from '../../../components/form/useZodForm';
 import { boolAttr } from '../../../utils/boolAttr';
 
 type Field = keyof Contact;

@@ -1,4 +1,4 @@
-import type { EventDetail } from '@shared/events';
+import { isSignupOpenAt, type EventDetail } from '@shared/events';
 import { ERROR_MESSAGES } from '@shared/result';
 
 /**
@@ -9,8 +9,7 @@ export function signupBlocker(event: EventDetail, now: number = Date.now()): str
   if (event.status === 'cancelled') return ERROR_MESSAGES.EVENT_CANCELLED;
   if (event.status !== 'published') return ERROR_MESSAGES.EVENT_NOT_PUBLISHED;
   if (Date.parse(event.endAt) <= now) return ERROR_MESSAGES.EVENT_ENDED;
-  // Without a deadline, sign-up closes when the event starts.
-  if (Date.parse(event.signupDeadline ?? event.startAt) < now) return ERROR_MESSAGES.REGISTRATION_CLOSED;
+  if (!isSignupOpenAt(event, now)) return ERROR_MESSAGES.REGISTRATION_CLOSED;
   if (event.seatsLeft <= 0 && !event.waitlist) return ERROR_MESSAGES.EVENT_FULL;
   return null;
 }

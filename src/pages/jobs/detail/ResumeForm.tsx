@@ -1,8 +1,8 @@
 import { Button, Text, View } from '@tarojs/components';
 import { Resume } from '@shared/recruitment';
-import { TextRow } from '../../../components/recruitment/FormRow';
-import { fieldErrorsFromIssues, type FieldErrors } from '../../../components/followup/fieldErrors';
-import { useZodForm } from '../../../components/followup/useZodForm';
+import { TextRow } from '../../../components/form/FormRow';
+import { fieldErrorsFromIssues, type FieldErrors } from '../../../components/form/fieldErrors';
+import { useZodForm } from '../../../components/form/useZodForm';
 import { boolAttr } from '../../../utils/boolAttr';
 
 /** What the form holds: strings as the inputs give them (the age too, until it is checked). */

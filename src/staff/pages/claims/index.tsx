@@ -4,13 +4,13 @@ import { Text, View } from '@tarojs/components';
 import type { Claim, ClaimStatus } from '@shared/recruitment';
 import { CLAIM_STATUS_LABELS } from '@shared/labels';
 import { callApi } from '../../../api/callApi';
-import { messageOf } from '../../../api/failure';
 import { useAction } from '../../../api/hooks';
+import { useMutation } from '../../../api/useMutation';
 import { FilterTabs, type FilterOption } from '../../../components/FilterTabs';
 import { ListState } from '../../../components/ListState';
 import { formatDateTime } from '../../../utils/time';
 import { DecisionBar } from '../../DecisionBar';
-import '../../../components/followup/index.scss';
+import '../../../components/cards/index.scss';
 import '../../decisions.scss';
 
 const TABS: readonly FilterOption<ClaimStatus>[] = (['pending', 'approved', 'rejected'] as const).map((s) => ({ value: s, label: CLAIM_STATUS_LABELS[s] }));
@@ -19,7 +19,7 @@ const TABS: readonly FilterOption<ClaimStatus>[] = (['pending', 'approved', 'rej
 export default function ClaimsPage() {
   const [status, setStatus] = useState<ClaimStatus>('pending');
   const claims = useAction('enterprises.claims', { status });
-  const [busy, setBusy] = useState(false);
+  const change = useMutation();
 
   usePullDownRefresh(() => {
     void claims.reload().finally(() => Taro.stopPullDownRefresh());
@@ -36,16 +36,11 @@ export default function ClaimsPage() {
       });
       if (!answer.confirm) return;
     }
-    setBusy(true);
-    try {
+    await change.run(async () => {
       await callApi('enterprises.decideClaim', { id: claim.id, approve, ...(reason ? { reason } : {}) });
       void Taro.showToast({ title: approve ? '已通过' : '已驳回', icon: 'none' });
       await claims.reload();
-    } catch (e) {
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const items = claims.data ?? [];
@@ -71,7 +66,7 @@ export default function ClaimsPage() {
           {claim.status === 'pending' ? (
             <DecisionBar
               id={claim.id}
-              busy={busy}
+              busy={change.busy}
               prefix='claim'
               rejectHint='如：名称与营业执照不一致，请核对后重新提交'
               onDecide={(approve, reason) => void decide(claim, approve, reason)}

@@ -13,7 +13,7 @@ import {
 } from '@shared/events';
 import { AUDIENCE_LABELS, EVENT_STATUS_LABELS, EVENT_TYPE_LABELS } from '@shared/labels';
 import { callApi } from '../../../api/callApi';
-import { messageOf } from '../../../api/failure';
+import { useMutation } from '../../../api/useMutation';
 import { boolAttr } from '../../../utils/boolAttr';
 import { todayInShanghai } from '../../../utils/time';
 import { announceEventSaved } from '../../eventSaved';
@@ -53,7 +53,8 @@ export function EventEditor({ initial }: { initial: Event | null }) {
   const [cancelReason, setCancelReason] = useState<string | null>(initial?.cancelReason ?? null);
   const [form, setForm] = useState<EventForm>(() => (initial ? formFromEvent(initial) : emptyEventForm()));
   const [errors, setErrors] = useState<EventFormErrors>({});
-  const [busy, setBusy] = useState(false);
+  const change = useMutation();
+  const busy = change.busy;
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
 
@@ -81,23 +82,20 @@ export function EventEditor({ initial }: { initial: Event | null }) {
       return;
     }
     setErrors({});
-    setBusy(true);
-    try {
-      let saved = eventId
-        ? await callApi('events.update', { id: eventId, ...checked.fields })
-        : await callApi('events.create', checked.fields);
-      setEventId(saved.id);
-      if (publish) saved = await callApi('events.publish', { id: saved.id });
-      adopt(saved);
-      announceEventSaved(saved);
-      void Taro.showToast({ title: publish ? '已发布' : '已保存', icon: 'success' });
-      if (publish) backToList();
-    } catch (e) {
-      setErrors(eventErrorsOf(e));
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
+    await change.run(
+      async () => {
+        let saved = eventId
+          ? await callApi('events.update', { id: eventId, ...checked.fields })
+          : await callApi('events.create', checked.fields);
+        setEventId(saved.id);
+        if (publish) saved = await callApi('events.publish', { id: saved.id });
+        adopt(saved);
+        announceEventSaved(saved);
+        void Taro.showToast({ title: publish ? '已发布' : '已保存', icon: 'success' });
+        if (publish) backToList();
+      },
+      { onFailure: (e) => setErrors(eventErrorsOf(e)) },
+    );
   };
 
   const cancelEvent = async () => {
@@ -115,18 +113,13 @@ export function EventEditor({ initial }: { initial: Event | null }) {
       confirmColor: '#c8161d',
     });
     if (!answer.confirm) return;
-    setBusy(true);
-    try {
+    await change.run(async () => {
       const cancelledEvent = await callApi('events.cancel', checked.data);
       adopt(cancelledEvent);
       announceEventSaved(cancelledEvent);
       void Taro.showToast({ title: '活动已取消', icon: 'none' });
       backToList();
-    } catch (e) {
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const cancelled = status === 'cancelled';

@@ -4,8 +4,9 @@ import { Button, Text, View } from '@tarojs/components';
 import { registrationLabel } from '@shared/labels';
 import type { RegistrationStatus, RegistrationWithUser } from '@shared/registrations';
 import { callApi } from '../../../api/callApi';
-import { ApiFailure, messageOf } from '../../../api/failure';
+import { ApiFailure } from '../../../api/failure';
 import { useAction } from '../../../api/hooks';
+import { useMutation } from '../../../api/useMutation';
 import { FilterTabs, type FilterOption } from '../../../components/FilterTabs';
 import { ListState } from '../../../components/ListState';
 import { boolAttr } from '../../../utils/boolAttr';
@@ -24,23 +25,32 @@ export default function EventRegistrationsPage() {
   const [status, setStatus] = useState<RegistrationStatus>('confirmed');
   const event = useAction('events.get', { id: eventId }, { enabled: eventId !== '' });
   const list = useAction('registrations.listByEvent', { eventId, status }, { enabled: eventId !== '' });
-  const [checkingIn, setCheckingIn] = useState<string | null>(null);
+  const checkingIn = useMutation();
 
   usePullDownRefresh(() => {
     void Promise.all([event.reload(), list.reload()]).finally(() => Taro.stopPullDownRefresh());
   });
 
-  const checkIn = async (registration: RegistrationWithUser) => {
-    setCheckingIn(registration.id);
-    try {
+  const checkIn = (registration: RegistrationWithUser) =>
+    checkingIn.run(async () => {
       await callApi('registrations.checkIn', { id: registration.id });
       void Taro.showToast({ title: `${registration.contact.name} 已签到`, icon: 'success' });
       void Promise.all([event.reload(), list.reload()]);
-    } catch (e) {
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setCheckingIn(null);
-    }
+    });
+
+  // Undoing is for a tap on the wrong name: the server allows it on the day of the check-in and keeps it on the record.
+  const undo = async (registration: RegistrationWithUser) => {
+    const { confirm } = await Taro.showModal({
+      title: '撤销签到',
+      content: `撤销 ${registration.contact.name} 的签到？撤销会记录在案。`,
+      confirmText: '撤销',
+    });
+    if (!confirm) return;
+    await checkingIn.run(async () => {
+      await callApi('checkins.undo', { registrationId: registration.id });
+      void Taro.showToast({ title: '已撤销签到', icon: 'success' });
+      void Promise.all([event.reload(), list.reload()]);
+    });
   };
 
   const rows = list.data ?? [];
@@ -79,11 +89,20 @@ export default function EventRegistrationsPage() {
             <Button
               className='registration-checkin btn-primary'
               size='mini'
-             
-              disabled={boolAttr(checkingIn !== null)}
+              disabled={boolAttr(checkingIn.busy)}
               onClick={() => void checkIn(r)}
             >
               签到
+            </Button>
+          ) : null}
+          {r.status === 'attended' ? (
+            <Button
+              className='registration-checkin btn-secondary'
+              size='mini'
+              disabled={boolAttr(checkingIn.busy)}
+              onClick={() => void undo(r)}
+            >
+              撤销签到
             </Button>
           ) : null}
         </View>

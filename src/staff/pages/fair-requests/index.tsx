@@ -4,13 +4,13 @@ import { Text, View } from '@tarojs/components';
 import type { ClaimStatus, FairParticipation } from '@shared/recruitment';
 import { CLAIM_STATUS_LABELS } from '@shared/labels';
 import { callApi } from '../../../api/callApi';
-import { messageOf } from '../../../api/failure';
 import { useAction, useLoader } from '../../../api/hooks';
+import { useMutation } from '../../../api/useMutation';
 import { FilterTabs, type FilterOption } from '../../../components/FilterTabs';
 import { ListState } from '../../../components/ListState';
 import { formatDateTime } from '../../../utils/time';
 import { DecisionBar } from '../../DecisionBar';
-import '../../../components/followup/index.scss';
+import '../../../components/cards/index.scss';
 import '../../decisions.scss';
 
 const TABS: readonly FilterOption<ClaimStatus>[] = (['pending', 'approved', 'rejected'] as const).map((s) => ({ value: s, label: CLAIM_STATUS_LABELS[s] }));
@@ -37,24 +37,18 @@ export default function FairRequestsPage() {
   const requests = useAction('fairs.requests', { status, ...(eventId ? { eventId } : {}) });
   const ids = (requests.data ?? []).map((r) => r.eventId);
   const titles = useLoader(() => fairTitles(ids), [...new Set(ids)].sort().join(','), ids.length > 0);
-  const [busy, setBusy] = useState(false);
+  const change = useMutation();
 
   usePullDownRefresh(() => {
     void requests.reload().finally(() => Taro.stopPullDownRefresh());
   });
 
-  const decide = async (request: FairParticipation, approve: boolean, reason?: string) => {
-    setBusy(true);
-    try {
+  const decide = (request: FairParticipation, approve: boolean, reason?: string) =>
+    change.run(async () => {
       await callApi('fairs.decide', { id: request.id, approve, ...(reason ? { reason } : {}) });
       void Taro.showToast({ title: approve ? '已通过' : '已驳回', icon: 'none' });
       await requests.reload();
-    } catch (e) {
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const items = requests.data ?? [];
   return (
@@ -79,7 +73,7 @@ export default function FairRequestsPage() {
           {r.status === 'pending' ? (
             <DecisionBar
               id={r.id}
-              busy={busy}
+              busy={change.busy}
               prefix='fair'
               rejectHint='如：本场招聘会展位已满，请报名下一场'
               onDecide={(approve, reason) => void decide(r, approve, reason)}

@@ -4,13 +4,14 @@ import { Button, Text, Textarea, View } from '@tarojs/components';
 import { GuidanceAnswerInput, type GuidanceRequest, type GuidanceStatus } from '@shared/recruitment';
 import { GUIDANCE_STATUS_LABELS } from '@shared/labels';
 import { callApi } from '../../../api/callApi';
-import { messageOf } from '../../../api/failure';
 import { useAction } from '../../../api/hooks';
+import { useMutation } from '../../../api/useMutation';
 import { FilterTabs, type FilterOption } from '../../../components/FilterTabs';
 import { ListState } from '../../../components/ListState';
 import { boolAttr } from '../../../utils/boolAttr';
 import { formatDateTime } from '../../../utils/time';
-import '../../../components/followup/index.scss';
+import '../../../components/cards/index.scss';
+import '../../../components/form/index.scss';
 import '../../decisions.scss';
 
 const TABS: readonly FilterOption<GuidanceStatus>[] = (['open', 'answered'] as const).map((s) => ({ value: s, label: GUIDANCE_STATUS_LABELS[s] }));
@@ -44,25 +45,22 @@ export default function StaffGuidancePage() {
 
 function GuidanceRow({ request, onAnswered }: { request: GuidanceRequest; onAnswered: () => void }) {
   const [answer, setAnswer] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [invalid, setInvalid] = useState<string | null>(null);
+  // The message shows under the answer box, whether the check or the server refused it.
+  const change = useMutation({ toast: false });
+  const error = invalid ?? change.message;
 
   const send = async () => {
     const checked = GuidanceAnswerInput.safeParse({ id: request.id, answer });
     if (!checked.success) {
-      setError(checked.error.issues[0]?.message ?? '请填写答复');
+      setInvalid(checked.error.issues[0]?.message ?? '请填写答复');
       return;
     }
-    setBusy(true);
-    try {
+    await change.run(async () => {
       await callApi('guidance.answer', checked.data);
       void Taro.showToast({ title: '已答复，已通知本人', icon: 'none' });
       onAnswered();
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -85,7 +83,8 @@ function GuidanceRow({ request, onAnswered }: { request: GuidanceRequest; onAnsw
             value={answer}
             onInput={(e) => {
               setAnswer(e.detail.value);
-              setError(null);
+              setInvalid(null);
+              change.clear();
             }}
           />
           {error ? <Text className='field-error'>{error}</Text> : null}
@@ -93,7 +92,7 @@ function GuidanceRow({ request, onAnswered }: { request: GuidanceRequest; onAnsw
             <Button size='mini' onClick={() => void Taro.makePhoneCall({ phoneNumber: request.phone })}>
               拨打电话
             </Button>
-            <Button className='guidance-answer-submit btn-primary' size='mini' disabled={boolAttr(busy)} onClick={() => void send()}>
+            <Button className='guidance-answer-submit btn-primary' size='mini' disabled={boolAttr(change.busy)} onClick={() => void send()}>
               答复
             </Button>
           </View>

@@ -5,12 +5,14 @@ import { IntentAdvanceInput, ReportAdvanceInput, type PartyOrg } from '@shared/i
 import { callApi } from '../../../api/callApi';
 import { ApiFailure, messageOf } from '../../../api/failure';
 import { useLoader } from '../../../api/hooks';
+import { useMutation } from '../../../api/useMutation';
 import { ListState } from '../../../components/ListState';
-import { FieldList } from '../../../components/followup/FieldList';
+import { FieldList } from '../../../components/form/FieldList';
 import { FollowupTimeline } from '../../../components/followup/FollowupTimeline';
 import { boolAttr } from '../../../utils/boolAttr';
 import { formatDateTime } from '../../../utils/time';
 import { nextStatus, summarize, type StaffRecord } from './record';
+import '../../../components/cards/index.scss';
 import './index.scss';
 
 type Kind = StaffRecord['kind'];
@@ -37,8 +39,9 @@ export default function StaffIntentDetailPage() {
   const [note, setNote] = useState('');
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
+  // The message stays on the page, above the actions, rather than a toast.
+  const change = useMutation({ toast: false });
+  const busy = change.busy;
 
   useEffect(() => {
     if (loaded.data) setRecord(loaded.data);
@@ -50,20 +53,20 @@ export default function StaffIntentDetailPage() {
 
   /** One staff action; the answer is the updated record, shown at once. */
   const act = async (work: () => Promise<StaffRecord>, done: string): Promise<boolean> => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      setRecord(await work());
-      void Taro.showToast({ title: done, icon: 'none' });
-      return true;
-    } catch (e) {
-      setFailure(e);
-      // Someone else may have moved it meanwhile.
-      if (e instanceof ApiFailure && e.code === 'INVALID_TRANSITION') void loaded.reload();
-      return false;
-    } finally {
-      setBusy(false);
-    }
+    const went = await change.run(
+      async () => {
+        setRecord(await work());
+        void Taro.showToast({ title: done, icon: 'none' });
+        return true;
+      },
+      {
+        // Someone else may have moved it meanwhile.
+        onFailure: (e) => {
+          if (e instanceof ApiFailure && e.code === 'INVALID_TRANSITION') void loaded.reload();
+        },
+      },
+    );
+    return went === true;
   };
 
   if (!id || !record) {
@@ -142,7 +145,7 @@ export default function StaffIntentDetailPage() {
         ) : null}
       </View>
 
-      {failure ? <Text className='followup-page__error staff-intent-error'>{messageOf(failure)}</Text> : null}
+      {change.message ? <Text className='followup-page__error staff-intent-error'>{change.message}</Text> : null}
 
       {closed ? null : (
         <View className='followup-card staff-intent-actions'>

@@ -15,7 +15,7 @@ import {
   REPORT_STATUS_LABELS,
   REPORT_WISH_LABELS,
 } from '@shared/labels';
-import type { FieldRow } from '../../../components/followup/FieldList';
+import type { FieldRow } from '../../../components/form/FieldList';
 
 /** Either kind of record as the staff detail shows it. */
 export type StaffRecord = { kind: 'intent'; view: IntentStaffView } | { kind: 'report'; view: MemberReportStaffView };

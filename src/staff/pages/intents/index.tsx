@@ -5,9 +5,10 @@ import { usePagedList } from '../../../api/hooks';
 import { FilterTabs, type FilterOption } from '../../../components/FilterTabs';
 import { PagedFooter } from '../../../components/PagedFooter';
 import { ListState } from '../../../components/ListState';
-import { ChoiceChips } from '../../../components/followup/ChoiceChips';
+import { ChoiceChips } from '../../../components/form/ChoiceChips';
 import { formatDateTime } from '../../../utils/time';
 import { KIND_LABELS, fetchRows, statusFilters, type FollowupKind, type StaffRow, type StatusFilter } from './rows';
+import '../../../components/cards/index.scss';
 import './index.scss';
 
 const KIND_TABS: readonly FilterOption<FollowupKind>[] = (['intent', 'report'] as const).map((kind) => ({ value: kind, label: KIND_LABELS[kind] }));

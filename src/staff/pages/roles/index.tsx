@@ -4,8 +4,8 @@ import { Button, Input, Picker, Text, View } from '@tarojs/components';
 import { ROLE_LABELS } from '@shared/labels';
 import { GRANTABLE_ROLES, RoleChangeInput, type GrantableRole, type UserSummary } from '@shared/users';
 import { callApi } from '../../../api/callApi';
-import { messageOf } from '../../../api/failure';
 import { useAction } from '../../../api/hooks';
+import { useMutation } from '../../../api/useMutation';
 import { FilterTabs, type FilterOption } from '../../../components/FilterTabs';
 import { ListState } from '../../../components/ListState';
 import { boolAttr } from '../../../utils/boolAttr';
@@ -28,7 +28,8 @@ export default function RolesPage() {
   const [openid, setOpenid] = useState('');
   const [role, setRole] = useState<GrantableRole>('staff');
   const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const roleChange = useMutation();
+  const busy = roleChange.busy;
 
   usePullDownRefresh(() => {
     void users.reload().finally(() => Taro.stopPullDownRefresh());
@@ -51,18 +52,13 @@ export default function RolesPage() {
       });
       if (!answer.confirm) return false;
     }
-    setBusy(true);
-    try {
+    const done = await roleChange.run(async () => {
       const user = change === 'grant' ? await callApi('users.grantRole', checked.data) : await callApi('users.revokeRole', checked.data);
       void Taro.showToast({ title: `${change === 'grant' ? '已授予' : '已撤销'}${label}：${user.openid}`, icon: 'none' });
       void users.reload();
       return true;
-    } catch (e) {
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
-      return false;
-    } finally {
-      setBusy(false);
-    }
+    });
+    return done === true;
   };
 
   const submit = async (change: Change) => {
