@@ -14,6 +14,7 @@ import {
   type EventDetail,
 } from './events';
 import {
+  CheckinUndoInput,
   RegistrationCreateInput,
   RegistrationIdInput,
   RegistrationsByEventInput,
@@ -73,10 +74,18 @@ import {
 import { DemoLoginInput, RoleChangeInput, UsersListInput, type DemoLoginOutput, type Me, type UserSummary } from './users';
 
 /**
- * Who may call an action.
- * public: anyone, logged in or not · user: any logged-in person · staff: 综合党委 staff (or admin) · admin: admin only.
+ * Who may call an action, checked by dispatch before the payload is read.
+ * - public: anyone, logged in or not
+ * - user: any logged-in person
+ * - owner: a logged-in person acting on a record of their own; the use case reads the record and answers NOT_FOUND
+ *   for anyone else's (staff too, unless the action says otherwise)
+ * - hr: the HR contact of an approved enterprise; another enterprise's records answer NOT_FOUND
+ * - hrOrStaff: an approved HR contact (for their own enterprise's records) or staff
+ * - staff: 综合党委 staff (or admin) · admin: admin only
  */
-export type Access = 'public' | 'user' | 'staff' | 'admin';
+export type Access = 'public' | 'user' | 'owner' | 'hr' | 'hrOrStaff' | 'staff' | 'admin';
+
+export const ACCESS_LEVELS: readonly Access[] = ['public', 'user', 'owner', 'hr', 'hrOrStaff', 'staff', 'admin'];
 
 export interface ActionSpec<S extends z.ZodTypeAny, O> {
   input: S;
@@ -99,15 +108,16 @@ export const contract = {
   'events.cancel': action<Event>()('staff', EventCancelInput),
 
   'registrations.create': action<Registration>()('user', RegistrationCreateInput),
-  'registrations.cancel': action<Registration>()('user', RegistrationIdInput),
+  'registrations.cancel': action<Registration>()('owner', RegistrationIdInput),
   'registrations.mine': action<RegistrationWithEvent[]>()('user', Empty),
   'registrations.listByEvent': action<RegistrationWithUser[]>()('staff', RegistrationsByEventInput),
   'registrations.checkIn': action<Registration>()('staff', RegistrationIdInput),
+  'checkins.undo': action<Registration>()('staff', CheckinUndoInput),
 
   'intents.submit': action<Intent>()('user', IntentSubmitInput),
   'intents.mine': action<Intent[]>()('user', Empty),
-  'intents.update': action<Intent>()('user', IntentUpdateInput),
-  'intents.withdraw': action<Intent>()('user', RecordIdInput),
+  'intents.update': action<Intent>()('owner', IntentUpdateInput),
+  'intents.withdraw': action<Intent>()('owner', RecordIdInput),
   'intents.list': action<Page<IntentListItem>>()('staff', IntentListInput),
   'intents.get': action<IntentStaffView>()('staff', RecordIdInput),
   'intents.advance': action<IntentStaffView>()('staff', IntentAdvanceInput),
@@ -116,7 +126,7 @@ export const contract = {
 
   'memberReports.submit': action<MemberReport>()('user', ReportSubmitInput),
   'memberReports.mine': action<MemberReport[]>()('user', Empty),
-  'memberReports.withdraw': action<MemberReport>()('user', RecordIdInput),
+  'memberReports.withdraw': action<MemberReport>()('owner', RecordIdInput),
   'memberReports.list': action<Page<MemberReportListItem>>()('staff', ReportListInput),
   'memberReports.get': action<MemberReportStaffView>()('staff', RecordIdInput),
   'memberReports.advance': action<MemberReportStaffView>()('staff', ReportAdvanceInput),
@@ -124,28 +134,28 @@ export const contract = {
   'enterprises.claim': action<Claim>()('user', ClaimInput),
   'enterprises.mine': action<MyEnterprise>()('user', Empty),
   'enterprises.get': action<Enterprise>()('public', RecordIdInput),
-  'enterprises.update': action<Enterprise>()('user', EnterpriseUpdateInput),
+  'enterprises.update': action<Enterprise>()('hr', EnterpriseUpdateInput),
   'enterprises.claims': action<Claim[]>()('staff', ClaimListInput),
   'enterprises.decideClaim': action<Claim>()('staff', DecideInput),
 
-  'fairs.join': action<FairParticipation>()('user', FairJoinInput),
+  'fairs.join': action<FairParticipation>()('hr', FairJoinInput),
   'fairs.enterprises': action<Enterprise[]>()('public', FairInput),
   'fairs.requests': action<FairParticipation[]>()('staff', FairRequestsInput),
   'fairs.decide': action<FairParticipation>()('staff', DecideInput),
   'fairs.stats': action<FairStats>()('staff', FairInput),
 
-  'jobs.create': action<Job>()('user', JobCreateInput),
-  'jobs.update': action<Job>()('user', JobUpdateInput),
-  'jobs.setStatus': action<Job>()('user', JobStatusInput),
+  'jobs.create': action<Job>()('hr', JobCreateInput),
+  'jobs.update': action<Job>()('hr', JobUpdateInput),
+  'jobs.setStatus': action<Job>()('hr', JobStatusInput),
   'jobs.search': action<Page<Job>>()('public', JobSearchInput),
   'jobs.get': action<JobDetail>()('public', RecordIdInput),
-  'jobs.mine': action<Job[]>()('user', Empty),
+  'jobs.mine': action<Job[]>()('hr', Empty),
 
   'applications.create': action<Application>()('user', ApplicationCreateInput),
   'applications.mine': action<ApplicationWithJob[]>()('user', Empty),
-  'applications.withdraw': action<Application>()('user', RecordIdInput),
-  'applications.listByJob': action<Application[]>()('user', ApplicationsByJobInput),
-  'applications.mark': action<Application>()('user', ApplicationMarkInput),
+  'applications.withdraw': action<Application>()('owner', RecordIdInput),
+  'applications.listByJob': action<Application[]>()('hrOrStaff', ApplicationsByJobInput),
+  'applications.mark': action<Application>()('hrOrStaff', ApplicationMarkInput),
 
   'guidance.request': action<GuidanceRequest>()('user', GuidanceRequestInput),
   'guidance.mine': action<GuidanceRequest[]>()('user', Empty),

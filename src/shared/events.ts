@@ -93,6 +93,17 @@ const withTimeRules = <T extends z.ZodTypeAny>(schema: T) =>
     ),
   );
 
+/** Sign-ups close at the deadline, or at the start when there is none. */
+export function signupClosesAt(event: { signupDeadline: string | null; startAt: string }): string {
+  return event.signupDeadline ?? event.startAt;
+}
+
+/** The one edge both sides use: open strictly before the closing instant, closed from it on. */
+export function isSignupOpenAt(event: { signupDeadline: string | null; startAt: string }, now: string | number): boolean {
+  const at = typeof now === 'number' ? now : Date.parse(now);
+  return at < Date.parse(signupClosesAt(event));
+}
+
 export const EventCreateInput = withTimeRules(z.object(eventFields).strict());
 export type EventCreateInput = z.infer<typeof EventCreateInput>;
 

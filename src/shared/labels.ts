@@ -69,6 +69,25 @@ export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
   closed: '已结束',
 };
 
+/*
+ * Each status as a WeChat subscription message's `phrase` value: at most 5 Chinese characters and nothing else. The
+ * labels above may be longer, and WeChat refuses a whole message whose phrase breaks the rule (errcode 47003).
+ */
+export const INTENT_STATUS_PHRASES: Record<IntentStatus, string> = {
+  submitted: '已提交',
+  contacted: '已联系',
+  applied: '已递交申请',
+  activist: '积极分子',
+  closed: '已结束',
+};
+
+export const REPORT_STATUS_PHRASES: Record<ReportStatus, string> = {
+  submitted: '已提交',
+  contacted: '已联系',
+  transferred: '已完成报到',
+  closed: '已结束',
+};
+
 export const OCCUPATION_LABELS: Record<Occupation, string> = {
   rider: '外卖骑手',
   courier: '快递员',
@@ -146,6 +165,19 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
   rejected: '不合适',
   withdrawn: '已撤回',
 };
+
+/** As a subscription message's `phrase` (see INTENT_STATUS_PHRASES); "不合适" is said as 未录用 to the applicant. */
+export const APPLICATION_STATUS_PHRASES: Record<ApplicationStatus, string> = {
+  submitted: '已投递',
+  viewed: '已查看',
+  interview: '邀请面试',
+  hired: '已录用',
+  rejected: '未录用',
+  withdrawn: '已撤回',
+};
+
+/** A waitlisted person given a seat, as a subscription message's `phrase`. */
+export const PROMOTED_PHRASE = '候补成功';
 
 export const GUIDANCE_STATUS_LABELS: Record<GuidanceStatus, string> = { open: '待答复', answered: '已答复' };
 

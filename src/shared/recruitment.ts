@@ -49,7 +49,10 @@ export const Uscc = z
 const EnterpriseName = z.string().trim().min(4, '请填写营业执照上的企业全称').max(60, '企业名称最多 60 个字');
 const ShortText = (label: string, max: number) => z.string().trim().max(max, `${label}最多 ${max} 个字`);
 
-export const ClaimInput = z.object({ name: EnterpriseName, uscc: Uscc }).strict();
+/** What the claimant types: the enterprise as on its licence, and who they are, so staff have something to verify. */
+export const ClaimInput = z
+  .object({ name: EnterpriseName, uscc: Uscc, claimantName: PersonName.optional(), claimantPhone: Phone.optional() })
+  .strict();
 
 export const Logo = z
   .object({
@@ -77,7 +80,8 @@ export const DecideInput = z
   .object({ id: Id, approve: z.boolean({ message: '请选择通过或不通过' }), reason: ShortText('原因', 200).optional() })
   .strict();
 
-export const FairJoinInput = z.object({ eventId: Id }).strict();
+/** `note` asks again after a rejection, saying what changed. */
+export const FairJoinInput = z.object({ eventId: Id, note: ShortText('补充说明', 200).min(2, '补充说明至少 2 个字').optional() }).strict();
 export const FairInput = z.object({ eventId: Id }).strict();
 export const FairRequestsInput = z
   .object({ eventId: Id.optional(), status: z.enum(CLAIM_STATUSES).optional() })
@@ -151,11 +155,23 @@ export const Interview = z
   })
   .strict();
 export const ApplicationMarkInput = z
-  .object({ id: Id, status: z.enum(HR_MARKS, { message: '处理结果不正确' }), interview: Interview.optional() })
+  .object({
+    id: Id,
+    status: z.enum(HR_MARKS, { message: '处理结果不正确' }),
+    interview: Interview.optional(),
+    /** Why the applicant was not taken; the applicant reads it. */
+    reason: ShortText('原因', 200).optional(),
+  })
   .strict()
   .superRefine((v, ctx) => {
     if (v.status === 'interview' && !v.interview) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['interview'], message: '邀请面试时请填写时间和地点' });
+    }
+    if (v.status !== 'interview' && v.interview) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['interview'], message: '只有邀请面试时才能填写面试安排' });
+    }
+    if (v.status !== 'rejected' && v.reason !== undefined) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['reason'], message: '只有不合适时才能填写原因' });
     }
   });
 
@@ -187,9 +203,13 @@ export interface Enterprise {
 
 export interface Claim {
   id: string;
-  enterpriseId: string;
+  /** The enterprise the claim was approved into; null until then (a claim names an enterprise, it does not make one). */
+  enterpriseId: string | null;
+  /** The name as the claimant typed it. */
   enterpriseName: string;
   uscc: string;
+  claimantName: string | null;
+  claimantPhone: string | null;
   openid: string;
   status: ClaimStatus;
   reason: string | null;
@@ -207,6 +227,10 @@ export interface FairParticipation {
   enterpriseId: string;
   enterpriseName: string;
   status: ClaimStatus;
+  /** Why staff rejected it (kept while the enterprise asks again, so staff see the earlier reason). */
+  reason: string | null;
+  /** What the enterprise wrote when asking again after a rejection. */
+  note: string | null;
   createdAt: string;
 }
 
@@ -246,6 +270,8 @@ export interface Application {
   status: ApplicationStatus;
   resume: Resume;
   interview: InterviewInvite | null;
+  /** Why the enterprise did not take the applicant, when it said. */
+  reason: string | null;
   createdAt: string;
   updatedAt: string;
 }

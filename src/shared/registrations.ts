@@ -32,12 +32,22 @@ export interface RegistrationWithEvent extends Registration {
   event: Event;
 }
 
+/** Check-in opens this long before the start and closes at the end. */
+export const CHECKIN_OPENS_BEFORE_MINUTES = 120;
+
+/** The window in which a confirmed person can be checked in, as epoch milliseconds. */
+export function checkInWindow(event: Pick<Event, 'startAt' | 'endAt'>): { opensAt: number; closesAt: number } {
+  return { opensAt: Date.parse(event.startAt) - CHECKIN_OPENS_BEFORE_MINUTES * 60_000, closesAt: Date.parse(event.endAt) };
+}
+
 export const ContactInput = z.object({ name: PersonName, phone: Phone }).strict();
 
 export const RegistrationCreateInput = z.object({ eventId: Id, contact: ContactInput }).strict();
 export type RegistrationCreateInput = z.infer<typeof RegistrationCreateInput>;
 
 export const RegistrationIdInput = z.object({ id: Id }).strict();
+
+export const CheckinUndoInput = z.object({ registrationId: Id }).strict();
 
 export const RegistrationsByEventInput = z
   .object({ eventId: Id, status: z.enum(REGISTRATION_STATUSES).optional() })

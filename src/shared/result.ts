@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'EVENT_ENDED'
   | 'REGISTRATION_CLOSED'
   | 'EVENT_FULL'
+  | 'OUTSIDE_CHECKIN_WINDOW'
   | 'INVALID_TRANSITION'
   | 'CAPACITY_BELOW_CONFIRMED'
   | 'LAST_ADMIN'
@@ -32,6 +33,8 @@ export interface ApiError {
   code: ErrorCode;
   message: string;
   issues?: Issue[];
+  /** On INTERNAL from the gateway: the id its log lines carry, for the person to quote when asking for help. */
+  requestId?: string;
 }
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
@@ -51,6 +54,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   EVENT_ENDED: 409,
   REGISTRATION_CLOSED: 409,
   EVENT_FULL: 409,
+  OUTSIDE_CHECKIN_WINDOW: 409,
   INVALID_TRANSITION: 409,
   CAPACITY_BELOW_CONFIRMED: 409,
   LAST_ADMIN: 409,
@@ -75,6 +79,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   EVENT_ENDED: '活动已结束',
   REGISTRATION_CLOSED: '报名已截止',
   EVENT_FULL: '名额已满',
+  OUTSIDE_CHECKIN_WINDOW: '现在不在签到时间内',
   INVALID_TRANSITION: '当前状态下不能进行此操作',
   CAPACITY_BELOW_CONFIRMED: '人数上限不能少于已报名人数',
   LAST_ADMIN: '至少需要保留一名管理员',

@@ -110,13 +110,13 @@ describe.each(ENGINES)('云招聘 on %s', (engine) => {
 
       const decided = await world.call('staff-1', 'enterprises.decideClaim', { id: claim.id, approve: true });
 
-      expect(decided).toMatchObject({ id: claim.id, status: 'approved' });
+      expect(decided).toMatchObject({ id: claim.id, status: 'approved', enterpriseId: expect.any(String) });
       const me = await world.call('hr-1', 'me.get', {});
       expect(me.roles).toEqual(['worker', 'hr']);
-      expect(me.profile.enterprise).toEqual({ id: claim.enterpriseId, name: YONGZI.name });
+      expect(me.profile.enterprise).toEqual({ id: decided.enterpriseId, name: YONGZI.name });
       expect(await world.call('hr-1', 'enterprises.mine', {})).toMatchObject({
         claim: { status: 'approved' },
-        enterprise: { id: claim.enterpriseId, name: YONGZI.name, uscc: YONGZI.uscc, verified: true },
+        enterprise: { id: decided.enterpriseId, name: YONGZI.name, uscc: YONGZI.uscc, verified: true },
       });
       expect(await world.call('staff-1', 'enterprises.claims', { status: 'pending' })).toEqual([]);
     });
@@ -163,6 +163,50 @@ describe.each(ENGINES)('云招聘 on %s', (engine) => {
       expect(await world.send('hr-1', 'enterprises.claim', JIECHI)).toMatchObject(refusedWith('ALREADY_SUBMITTED'));
 
       expect(await countEnterprises()).toBe(before);
+    });
+
+    it('When a claim under a false name is rejected, then the next claimant of the code, the staff list and the verified enterprise carry the right name', async () => {
+      await world.givenUser('worker-a');
+      await world.givenUser('worker-b');
+      const forged = await world.call('worker-a', 'enterprises.claim', { name: '佘山冒名顶替服装有限公司', uscc: YONGZI.uscc });
+      await world.call('staff-1', 'enterprises.decideClaim', { id: forged.id, approve: false, reason: '名称与营业执照不符' });
+      expect(await world.testDb.db.query('SELECT id FROM enterprises WHERE uscc = $1', [YONGZI.uscc])).toEqual([]);
+
+      world.setNow('2026-12-01T03:00:00Z');
+      const honest = await world.call('worker-b', 'enterprises.claim', { ...YONGZI, claimantName: '张经理', claimantPhone: '13800000088' });
+
+      expect(honest).toMatchObject({ enterpriseName: YONGZI.name, uscc: YONGZI.uscc, claimantName: '张经理', claimantPhone: '13800000088' });
+      expect((await world.call('staff-1', 'enterprises.claims', {})).map((c) => [c.openid, c.enterpriseName, c.status])).toEqual([
+        ['worker-b', YONGZI.name, 'pending'],
+        ['worker-a', '佘山冒名顶替服装有限公司', 'rejected'],
+      ]);
+      const approved = await world.call('staff-1', 'enterprises.decideClaim', { id: honest.id, approve: true });
+      expect(await world.call(null, 'enterprises.get', { id: approved.enterpriseId as string })).toMatchObject({ name: YONGZI.name, verified: true });
+      expect((await world.call('worker-b', 'me.get', {})).profile.enterprise).toEqual({ id: approved.enterpriseId, name: YONGZI.name });
+      expect((await world.call('worker-a', 'me.get', {})).roles).toEqual(['worker']);
+    });
+
+    it('shows staff the name and phone the claimant gave about themselves', async () => {
+      await world.givenUser('hr-1');
+      await world.call('hr-1', 'enterprises.claim', { ...JIECHI, claimantName: '李主管', claimantPhone: '13900000022' });
+      expect(await world.call('staff-1', 'enterprises.claims', { status: 'pending' })).toMatchObject([
+        { enterpriseName: JIECHI.name, uscc: JIECHI.uscc, claimantName: '李主管', claimantPhone: '13900000022', enterpriseId: null },
+      ]);
+    });
+
+    it('records who decided each claim in the audit log', async () => {
+      await world.givenUser('hr-1');
+      await world.givenUser('hr-2');
+      const rejected = await world.call('hr-1', 'enterprises.claim', YONGZI);
+      const approved = await world.call('hr-2', 'enterprises.claim', JIECHI);
+      await world.call('staff-1', 'enterprises.decideClaim', { id: rejected.id, approve: false, reason: '营业执照已注销' });
+      await world.call('staff-1', 'enterprises.decideClaim', { id: approved.id, approve: true });
+      expect(await world.deps.repos.audit.listFor('enterprise_claim', rejected.id)).toEqual([
+        expect.objectContaining({ actor: 'staff-1', action: 'claim.decide', detail: expect.stringMatching(/pending → rejected.*营业执照已注销/) }),
+      ]);
+      expect(await world.deps.repos.audit.listFor('enterprise_claim', approved.id)).toEqual([
+        expect.objectContaining({ actor: 'staff-1', action: 'claim.decide', detail: expect.stringContaining('pending → approved') }),
+      ]);
     });
 
     it('refuses a claim from someone already bound to an enterprise', async () => {
@@ -233,10 +277,10 @@ describe.each(ENGINES)('云招聘 on %s', (engine) => {
     });
 
     it('keeps an unverified enterprise from everyone but staff', async () => {
-      await world.givenUser('hr-1');
-      const claim = await world.call('hr-1', 'enterprises.claim', YONGZI);
-      expect(await world.send(null, 'enterprises.get', { id: claim.enterpriseId })).toMatchObject(refusedWith('NOT_FOUND'));
-      expect(await world.call('staff-1', 'enterprises.get', { id: claim.enterpriseId })).toMatchObject({ verified: false });
+      await world.givenUser('hr-1', ['hr']);
+      await world.deps.repos.users.bindEnterprise('hr-1', { id: 'ent-unverified', name: '未认证缝纫服装厂' }, world.clock.now.toISOString());
+      expect(await world.send(null, 'enterprises.get', { id: 'ent-unverified' })).toMatchObject(refusedWith('NOT_FOUND'));
+      expect(await world.call('staff-1', 'enterprises.get', { id: 'ent-unverified' })).toMatchObject({ verified: false });
     });
   });
 
@@ -263,6 +307,28 @@ describe.each(ENGINES)('云招聘 on %s', (engine) => {
       const fairId = await aFair(world);
       const first = await world.call('hr-1', 'fairs.join', { eventId: fairId });
       expect(await world.call('hr-1', 'fairs.join', { eventId: fairId })).toEqual(first);
+    });
+
+    it('answers a request to join after a rejection with the reason, and takes it again with a note for staff', async () => {
+      await anApprovedHr(world, 'hr-1', YONGZI);
+      const fairId = await aFair(world);
+      const request = await world.call('hr-1', 'fairs.join', { eventId: fairId });
+      await world.call('staff-1', 'fairs.decide', { id: request.id, approve: false, reason: '展位已满' });
+
+      const again = await world.send('hr-1', 'fairs.join', { eventId: fairId });
+      expect(again).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION', message: expect.stringContaining('展位已满') } });
+
+      const reasked = await world.call('hr-1', 'fairs.join', { eventId: fairId, note: '已改为两人小展位，可共用桌椅' });
+      expect(reasked).toMatchObject({ id: request.id, status: 'pending', note: '已改为两人小展位，可共用桌椅' });
+      expect(await world.call('staff-1', 'fairs.requests', { eventId: fairId, status: 'pending' })).toMatchObject([
+        { id: request.id, reason: '展位已满', note: '已改为两人小展位，可共用桌椅' },
+      ]);
+      await world.call('staff-1', 'fairs.decide', { id: request.id, approve: true });
+      expect((await world.deps.repos.audit.listFor('fair_participation', request.id)).map((e) => [e.actor, e.action])).toEqual([
+        ['staff-1', 'fair.decide'],
+        ['hr-1', 'fair.reask'],
+        ['staff-1', 'fair.decide'],
+      ]);
     });
 
     it('takes requests only for published fairs that have not ended', async () => {
@@ -421,16 +487,31 @@ describe.each(ENGINES)('云招聘 on %s', (engine) => {
       expect((await world.call('worker-1', 'me.get', {})).profile.resume).toEqual(aResume(1));
     });
 
-    it('reopens a withdrawn application with the new résumé when the person applies again', async () => {
+    it('refuses to reopen a withdrawn application when the person applies again', async () => {
       const { job } = await aHiringWorld();
       const first = await apply('worker-1', job.id, 1);
       await world.call('hr-1', 'applications.mark', { id: first.id, status: 'interview', interview: anInterview() });
       await world.call('worker-1', 'applications.withdraw', { id: first.id });
 
-      const again = await world.call('worker-1', 'applications.create', { jobId: job.id, resume: aResume(1, { age: 31 }) });
+      const again = await world.send('worker-1', 'applications.create', { jobId: job.id, resume: aResume(1, { age: 31 }) });
 
-      expect(again).toMatchObject({ id: first.id, status: 'submitted', interview: null, resume: { age: 31 } });
-      expect(await world.call('hr-1', 'applications.listByJob', { jobId: job.id })).toHaveLength(1);
+      expect(again).toMatchObject(refusedWith('INVALID_TRANSITION'));
+      expect(await world.call('hr-1', 'applications.listByJob', { jobId: job.id })).toMatchObject([
+        { id: first.id, status: 'withdrawn', resume: aResume(1) },
+      ]);
+    });
+
+    it('keeps the rejection when the person applies again after it', async () => {
+      const { job } = await aHiringWorld();
+      const first = await apply('worker-1', job.id, 1);
+      await world.call('hr-1', 'applications.mark', { id: first.id, status: 'rejected', reason: '需要夜班，时间不合适' });
+
+      const again = await world.send('worker-1', 'applications.create', { jobId: job.id, resume: aResume(1, { note: '夜班也可以' }) });
+
+      expect(again).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION', message: '企业已答复该申请不合适，不能再次投递' } });
+      expect(await world.call('worker-1', 'applications.mine', {})).toMatchObject([
+        { id: first.id, status: 'rejected', reason: '需要夜班，时间不合适', resume: aResume(1) },
+      ]);
     });
 
     it("shows the applicant's phone and résumé to the owning HR contact and to staff", async () => {
@@ -442,15 +523,14 @@ describe.each(ENGINES)('云招聘 on %s', (engine) => {
       expect(JSON.stringify(await world.call('hr-1', 'applications.listByJob', { jobId: job.id }))).not.toContain('worker-1');
     });
 
-    it("tells another enterprise's HR contact and other workers that the applicants do not exist", async () => {
+    it("tells another enterprise's HR contact that the applicants do not exist, and refuses workers", async () => {
       const { job } = await aHiringWorld();
       const application = await apply('worker-1', job.id, 1);
       await anApprovedHr(world, 'hr-2', JIECHI);
-      for (const openid of ['hr-2', 'worker-2']) {
-        expect(await world.send(openid, 'applications.listByJob', { jobId: job.id })).toMatchObject(refusedWith('NOT_FOUND'));
-        expect(await world.send(openid, 'applications.mark', { id: application.id, status: 'viewed' })).toMatchObject(
-          refusedWith('NOT_FOUND'),
-        );
+      // Workers are refused by the access level the contract declares (HR or staff), before the job is read.
+      for (const [openid, code] of [['hr-2', 'NOT_FOUND'], ['worker-2', 'FORBIDDEN']] as const) {
+        expect(await world.send(openid, 'applications.listByJob', { jobId: job.id })).toMatchObject(refusedWith(code));
+        expect(await world.send(openid, 'applications.mark', { id: application.id, status: 'viewed' })).toMatchObject(refusedWith(code));
       }
       expect(await world.send(null, 'applications.listByJob', { jobId: job.id })).toMatchObject(refusedWith('UNAUTHENTICATED'));
     });
@@ -528,6 +608,89 @@ describe.each(ENGINES)('云招聘 on %s', (engine) => {
       expect((await outboxOf('worker-1')).map((m) => m.data.status)).toEqual(['不合适', '已查看']);
     });
 
+    it('shows the worker why the enterprise turned them down', async () => {
+      const { job } = await aHiringWorld();
+      const application = await apply('worker-1', job.id);
+      await world.call('hr-1', 'applications.mark', { id: application.id, status: 'rejected', reason: '岗位要求持有健康证' });
+      expect(await world.call('worker-1', 'applications.mine', {})).toMatchObject([
+        { id: application.id, status: 'rejected', reason: '岗位要求持有健康证' },
+      ]);
+    });
+
+    it('refuses to move a hired application back to viewed, and changes nothing', async () => {
+      const { job } = await aHiringWorld();
+      const application = await apply('worker-1', job.id);
+      await world.call('hr-1', 'applications.mark', { id: application.id, status: 'interview', interview: anInterview() });
+      await world.call('hr-1', 'applications.mark', { id: application.id, status: 'hired' });
+      for (const status of ['viewed', 'interview', 'rejected'] as const) {
+        const payload = status === 'interview' ? { id: application.id, status, interview: anInterview() } : { id: application.id, status };
+        expect(await world.send('hr-1', 'applications.mark', payload)).toMatchObject(refusedWith('INVALID_TRANSITION'));
+      }
+      expect((await world.call('worker-1', 'applications.mine', {}))[0].status).toBe('hired');
+    });
+
+    it('refuses to move an application back a step, and lets HR turn it down from any open step', async () => {
+      const { job } = await aHiringWorld();
+      const application = await apply('worker-1', job.id);
+      await world.call('hr-1', 'applications.mark', { id: application.id, status: 'interview', interview: anInterview() });
+      expect(await world.send('hr-1', 'applications.mark', { id: application.id, status: 'viewed' })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_TRANSITION', message: '申请已是「邀请面试」，不能退回「已查看」' },
+      });
+      await expect(world.call('hr-1', 'applications.mark', { id: application.id, status: 'rejected' })).resolves.toMatchObject({ status: 'rejected' });
+    });
+
+    it('refuses an interview time already past', async () => {
+      const { job } = await aHiringWorld();
+      const application = await apply('worker-1', job.id);
+      for (const at of ['2001-06-01T10:00:00+08:00', '2026-12-01T09:59:00+08:00']) {
+        const result = await world.send('hr-1', 'applications.mark', { id: application.id, status: 'interview', interview: anInterview({ at }) });
+        expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: ['interview', 'at'], message: '面试时间应晚于当前时间' }] } });
+      }
+      expect((await world.call('worker-1', 'applications.mine', {}))[0]).toMatchObject({ status: 'submitted', interview: null });
+      expect(await outboxOf('worker-1')).toEqual([]);
+    });
+
+    it('refuses an interview sent with a rejection, and a reason sent with anything but a rejection', async () => {
+      const { job } = await aHiringWorld();
+      const application = await apply('worker-1', job.id);
+      expect(await world.send('hr-1', 'applications.mark', { id: application.id, status: 'rejected', interview: anInterview() })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', issues: [{ path: ['interview'] }] },
+      });
+      expect(await world.send('hr-1', 'applications.mark', { id: application.id, status: 'viewed', reason: '看过了' })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', issues: [{ path: ['reason'] }] },
+      });
+      expect((await world.call('worker-1', 'applications.mine', {}))[0]).toMatchObject({ status: 'submitted', interview: null });
+    });
+
+    it('moves an interview to a new time and tells the applicant', async () => {
+      const { job } = await aHiringWorld();
+      const application = await apply('worker-1', job.id);
+      await world.call('hr-1', 'applications.mark', { id: application.id, status: 'interview', interview: anInterview() });
+      const moved = await world.call('hr-1', 'applications.mark', {
+        id: application.id,
+        status: 'interview',
+        interview: anInterview({ at: '2026-12-11T14:00:00+08:00' }),
+      });
+      expect(moved.interview).toMatchObject({ at: '2026-12-11T06:00:00.000Z' });
+      expect((await outboxOf('worker-1')).map((m) => m.data.interviewAt)).toEqual(['2026-12-11T06:00:00.000Z', '2026-12-10T02:00:00.000Z']);
+    });
+
+    it('records who marked each application, from which status to which, in the audit log', async () => {
+      const { job } = await aHiringWorld();
+      const application = await apply('worker-1', job.id);
+      await world.call('hr-1', 'applications.mark', { id: application.id, status: 'viewed' });
+      await world.call('hr-1', 'applications.mark', { id: application.id, status: 'interview', interview: anInterview() });
+      await world.call('staff-1', 'applications.mark', { id: application.id, status: 'hired' });
+      expect((await world.deps.repos.audit.listFor('application', application.id)).map((e) => [e.actor, e.action, e.detail?.split('，')[0]])).toEqual([
+        ['hr-1', 'application.mark', 'submitted → viewed'],
+        ['hr-1', 'application.mark', 'viewed → interview'],
+        ['staff-1', 'application.mark', 'interview → hired'],
+      ]);
+    });
+
     it('refuses to mark an application the applicant has withdrawn', async () => {
       const { job } = await aHiringWorld();
       const application = await apply('worker-1', job.id);
@@ -558,6 +721,14 @@ describe.each(ENGINES)('云招聘 on %s', (engine) => {
       expect(await world.send('hr-1', 'applications.withdraw', { id: application.id })).toMatchObject(refusedWith('NOT_FOUND'));
       expect(await world.call('worker-1', 'applications.withdraw', { id: application.id })).toMatchObject({ status: 'withdrawn' });
       expect(await world.call('worker-1', 'applications.withdraw', { id: application.id })).toMatchObject({ status: 'withdrawn' });
+    });
+
+    it('refuses to withdraw an application the enterprise turned down', async () => {
+      const { job } = await aHiringWorld();
+      const application = await apply('worker-1', job.id);
+      await world.call('hr-1', 'applications.mark', { id: application.id, status: 'rejected', reason: '岗位已招满' });
+      expect(await world.send('worker-1', 'applications.withdraw', { id: application.id })).toMatchObject(refusedWith('INVALID_TRANSITION'));
+      expect((await world.call('worker-1', 'applications.mine', {}))[0]).toMatchObject({ status: 'rejected', reason: '岗位已招满' });
     });
 
     it('refuses to withdraw an application the enterprise has hired', async () => {
@@ -704,6 +875,21 @@ describe.each(ENGINES)('云招聘 on %s', (engine) => {
       expect(await world.call('staff-1', 'guidance.list', { status: 'open' })).toEqual([]);
       expect(await outboxOf('worker-1')).toMatchObject([
         { template: 'guidance_answered', data: { topic: aRequest.topic, answer: expect.stringContaining('已为您预约') } },
+      ]);
+    });
+
+    it('answers a request once: a second answer is refused, the first stays, and the answer is in the audit log', async () => {
+      await world.givenUser('worker-1');
+      const request = await world.call('worker-1', 'guidance.request', aRequest);
+      await world.call('staff-1', 'guidance.answer', { id: request.id, answer: '已为您预约周三下午在党群服务中心面谈' });
+
+      const second = await world.send('staff-1', 'guidance.answer', { id: request.id, answer: '改约周五上午' });
+
+      expect(second).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION', message: '该预约已答复，不能重复答复' } });
+      expect((await world.call('worker-1', 'guidance.mine', {}))[0].answer).toBe('已为您预约周三下午在党群服务中心面谈');
+      expect(await outboxOf('worker-1')).toHaveLength(1);
+      expect(await world.deps.repos.audit.listFor('guidance_request', request.id)).toEqual([
+        expect.objectContaining({ actor: 'staff-1', action: 'guidance.answer', detail: 'open → answered' }),
       ]);
     });
 

@@ -172,6 +172,7 @@ describe('signing up for an event', () => {
     const eventId = await aPublishedEvent(world, { capacity: 1 });
     const a = await world.call('worker-1', 'registrations.create', { eventId, contact: contactOf(1) });
     const b = await world.call('worker-2', 'registrations.create', { eventId, contact: contactOf(2) });
+    world.setNow('2026-12-08T13:50:00+08:00');
     expect(await world.call('staff-1', 'registrations.checkIn', { id: a.id })).toMatchObject({ status: 'attended' });
     expect(await world.send('staff-1', 'registrations.checkIn', { id: b.id })).toMatchObject({
       ok: false,
@@ -183,12 +184,85 @@ describe('signing up for an event', () => {
     });
   });
 
-  it('serves the waitlist at once when staff raise the capacity', async () => {
+  describe('the check-in window (2 hours before the start to the end)', () => {
+    // anEvent: 8 Dec 14:00–16:00 Shanghai.
+    it.each([
+      ['two days before', '2026-12-06T14:00:00+08:00', 'OUTSIDE_CHECKIN_WINDOW'],
+      ['a minute before the window opens', '2026-12-08T11:59:00+08:00', 'OUTSIDE_CHECKIN_WINDOW'],
+      ['when the window opens', '2026-12-08T12:00:00+08:00', null],
+      ['during the event', '2026-12-08T15:00:00+08:00', null],
+      ['at the end', '2026-12-08T16:00:00+08:00', null],
+      ['a minute after the end', '2026-12-08T16:01:00+08:00', 'OUTSIDE_CHECKIN_WINDOW'],
+    ])('when staff check someone in %s, then the answer is %s', async (_when, at, code) => {
+      const eventId = await aPublishedEvent(world);
+      const a = await world.call('worker-1', 'registrations.create', { eventId, contact: contactOf(1) });
+      world.setNow(at);
+      const result = await world.send('staff-1', 'registrations.checkIn', { id: a.id });
+      if (code) {
+        expect(result).toMatchObject({ ok: false, error: { code, message: expect.stringMatching(/签到/) } });
+        expect((await world.call('worker-1', 'registrations.mine', {}))[0].status).toBe('confirmed');
+      } else {
+        expect(result).toMatchObject({ ok: true, data: { status: 'attended' } });
+      }
+    });
+
+    it('lets staff undo a check-in the same day, on the record, but not the next day', async () => {
+      const eventId = await aPublishedEvent(world);
+      const a = await world.call('worker-1', 'registrations.create', { eventId, contact: contactOf(1) });
+      const b = await world.call('worker-2', 'registrations.create', { eventId, contact: contactOf(2) });
+      world.setNow('2026-12-08T13:30:00+08:00');
+      await world.call('staff-1', 'registrations.checkIn', { id: a.id });
+      await world.call('staff-1', 'registrations.checkIn', { id: b.id });
+      world.setNow('2026-12-08T23:59:00+08:00');
+      expect(await world.call('staff-1', 'checkins.undo', { registrationId: a.id })).toMatchObject({ status: 'confirmed', attendedAt: null });
+      const trail = await world.deps.repos.audit.listFor('registration', a.id);
+      expect(trail.map((e) => [e.actor, e.action])).toEqual([
+        ['staff-1', 'registration.checkIn'],
+        ['staff-1', 'registration.undoCheckIn'],
+      ]);
+      world.setNow('2026-12-09T00:01:00+08:00');
+      expect(await world.send('staff-1', 'checkins.undo', { registrationId: b.id })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_TRANSITION', message: '只能撤销当天的签到' },
+      });
+      expect(await world.send('staff-1', 'checkins.undo', { registrationId: a.id })).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
+      expect(await world.send('worker-1', 'checkins.undo', { registrationId: b.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    });
+
+    it('checking in twice is harmless and leaves one entry on the record', async () => {
+      const eventId = await aPublishedEvent(world);
+      const a = await world.call('worker-1', 'registrations.create', { eventId, contact: contactOf(1) });
+      world.setNow('2026-12-08T13:30:00+08:00');
+      const first = await world.call('staff-1', 'registrations.checkIn', { id: a.id });
+      world.setNow('2026-12-08T13:40:00+08:00');
+      expect(await world.call('staff-1', 'registrations.checkIn', { id: a.id })).toMatchObject({ attendedAt: first.attendedAt });
+      expect(await world.deps.repos.audit.listFor('registration', a.id)).toHaveLength(1);
+    });
+  });
+
+  it('puts a staff read of the sign-up list and a staff cancellation on the record, not the person’s own', async () => {
+    const eventId = await aPublishedEvent(world);
+    const a = await world.call('worker-1', 'registrations.create', { eventId, contact: contactOf(1) });
+    const b = await world.call('worker-2', 'registrations.create', { eventId, contact: contactOf(2) });
+    await world.call('staff-1', 'registrations.listByEvent', { eventId });
+    await world.call('worker-1', 'registrations.cancel', { id: a.id });
+    await world.call('staff-1', 'registrations.cancel', { id: b.id });
+    expect((await world.deps.repos.audit.listFor('event', eventId)).map((e) => [e.actor, e.action, e.detail])).toEqual([
+      ['staff-1', 'event.publish', null],
+      ['staff-1', 'registrations.read', '查看报名名单 2 人'],
+    ]);
+    expect(await world.deps.repos.audit.listFor('registration', a.id)).toEqual([]);
+    expect((await world.deps.repos.audit.listFor('registration', b.id)).map((e) => e.action)).toEqual(['registration.cancel']);
+  });
+
+  it('serves the waitlist at once when staff raise the capacity, and tells the person in the same change', async () => {
     const eventId = await aPublishedEvent(world, { capacity: 1 });
     for (let n = 1; n <= 3; n++) await signUp(n, eventId);
     const updated = await world.call('staff-1', 'events.update', { id: eventId, capacity: 2 });
     expect(updated).toMatchObject({ confirmedCount: 2, waitlistCount: 1 });
     const view = await world.call('worker-2', 'events.get', { id: eventId });
     expect(view.myRegistration?.status).toBe('confirmed');
+    const sent = await world.deps.repos.outbox.list({ openid: 'worker-2', limit: 5 });
+    expect(sent.map((m) => m.template)).toEqual(['registration_promoted']);
   });
 });

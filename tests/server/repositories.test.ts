@@ -2,6 +2,7 @@ import { sqlRepositories } from '../../cloudfunctions/api/src/adapters/sql';
 import { describeRepositoryContract, type RepoHarness } from './contract/repositories.contract';
 import { describeFollowupsAndOutboxContract } from './contract/followups-outbox.contract';
 import { describeRecruitmentContract } from './contract/recruitment.contract';
+import { describeRetentionContract } from './contract/retention.contract';
 import { ENGINES, openTestDb } from './support/db';
 import { openCloudBase } from './support/cloudbase';
 
@@ -43,7 +44,9 @@ const openSqlHarness = (engine: (typeof ENGINES)[number]) => async (): Promise<R
 for (const engine of ENGINES) {
   describeFollowupsAndOutboxContract(`SQL on ${engine}`, openSqlHarness(engine));
   describeRecruitmentContract(`SQL on ${engine}`, openSqlHarness(engine));
+  describeRetentionContract(`SQL on ${engine}`, openSqlHarness(engine));
 }
 
 describeFollowupsAndOutboxContract('CloudBase (real wx-server-sdk, engine double behind it)', openCloudBaseHarness);
 describeRecruitmentContract('CloudBase (real wx-server-sdk, engine double behind it)', openCloudBaseHarness);
+describeRetentionContract('CloudBase (real wx-server-sdk, engine double behind it)', openCloudBaseHarness);

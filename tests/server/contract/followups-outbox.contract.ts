@@ -6,6 +6,8 @@
 import type { FollowupRecord, FollowupStep, Repositories } from '../../../cloudfunctions/api/src/core/ports';
 import { anEventRecord, type RepoHarness } from './repositories.contract';
 
+const roleAudit = (openid: string) => ({ actor: 'admin-1', action: 'role.change', recordType: 'user', recordId: openid, detail: null });
+
 const NOW = '2026-12-01T02:00:00.000Z';
 const LATER = '2026-12-01T03:00:00.000Z';
 
@@ -212,11 +214,11 @@ export function describeFollowupsAndOutboxContract(name: string, open: () => Pro
     });
 
     it('keeps one admin when the last two revoke each other at the same moment', async () => {
-      await repos.users.addRole('rider-1', 'admin', NOW);
-      await repos.users.addRole('rider-2', 'admin', NOW);
+      await repos.users.addRole('rider-1', 'admin', NOW, roleAudit('rider-1'));
+      await repos.users.addRole('rider-2', 'admin', NOW, roleAudit('rider-2'));
       const outcomes = await Promise.all([
-        repos.users.removeRole('rider-1', 'admin', LATER),
-        repos.users.removeRole('rider-2', 'admin', LATER),
+        repos.users.removeRole('rider-1', 'admin', LATER, roleAudit('rider-1')),
+        repos.users.removeRole('rider-2', 'admin', LATER, roleAudit('rider-2')),
       ]);
       expect(outcomes.filter((o) => o === 'last-admin')).toHaveLength(1);
       expect(await repos.users.countByRole('admin')).toBe(1);

@@ -4,10 +4,19 @@
  */
 import type {
   ApplicationRecord,
+  ClaimRecord,
   EnterpriseRecord,
   JobRecord,
   Repositories,
 } from '../../../cloudfunctions/api/src/core/ports';
+import {
+  answerGuidanceRule,
+  decideClaimRule,
+  decideParticipationRule,
+  markApplicationRule,
+  reaskParticipationRule,
+  withdrawApplicationRule,
+} from '../../../cloudfunctions/api/src/recruitment/rules';
 import { anEventRecord, type RepoHarness } from './repositories.contract';
 
 const NOW = '2026-12-01T02:00:00.000Z';
@@ -56,10 +65,27 @@ const anApplication = (overrides: Partial<ApplicationRecord> = {}): ApplicationR
   status: 'submitted',
   resume: { name: '王师傅', phone: '13800000011', age: 35, experience: '三年缝纫' },
   interview: null,
+  reason: null,
   createdAt: NOW,
   updatedAt: NOW,
   ...overrides,
 });
+
+const aClaim = (overrides: Partial<Omit<ClaimRecord, 'enterpriseId'>> = {}): Omit<ClaimRecord, 'enterpriseId'> => ({
+  id: 'cl-1',
+  enterpriseName: '上海咏姿时装有限公司',
+  uscc: '91310117MA1J3XXX1A',
+  claimantName: '张经理',
+  claimantPhone: '13800000088',
+  openid: 'hr-1',
+  status: 'pending',
+  reason: null,
+  createdAt: NOW,
+  ...overrides,
+});
+
+const approve = (newEnterpriseId = 'ent-new') => decideClaimRule({ approve: true, reason: null, by: 'staff-1', newEnterpriseId });
+const reject = (reason: string) => decideClaimRule({ approve: false, reason, by: 'staff-1', newEnterpriseId: 'unused' });
 
 export function describeRecruitmentContract(name: string, open: () => Promise<RepoHarness>): void {
   describe(`repository contract (云招聘): ${name}`, () => {
@@ -108,43 +134,89 @@ export function describeRecruitmentContract(name: string, open: () => Promise<Re
       expect(new Set(stored.map((e) => e.id)).size).toBe(1);
     });
 
-    it('allows one live claim per person; a rejection frees them, an approval verifies, binds and makes HR', async () => {
-      await repos.enterprises.ensure(anEnterprise(), NOW);
-      const claim = { id: 'cl-1', enterpriseId: 'ent-1', openid: 'hr-1', status: 'pending' as const, reason: null, createdAt: NOW };
-      expect(await repos.enterprises.insertClaim(claim)).toBe('created');
-      expect(await repos.enterprises.insertClaim({ ...claim, id: 'cl-2' })).toBe('already-live');
-      expect(await repos.enterprises.getClaim('cl-1')).toEqual({
-        id: 'cl-1', enterpriseId: 'ent-1', enterpriseName: '上海咏姿时装有限公司', uscc: '91310117MA1J3XXX1A', openid: 'hr-1',
-        status: 'pending', reason: null, createdAt: NOW,
-      });
+    it('allows one live claim per person, and keeps what each claimant typed', async () => {
+      expect(await repos.enterprises.insertClaim(aClaim())).toBe('created');
+      expect(await repos.enterprises.insertClaim(aClaim({ id: 'cl-2', enterpriseName: '别的企业' }))).toBe('already-live');
+      expect(await repos.enterprises.getClaim('cl-1')).toEqual({ ...aClaim(), enterpriseId: null });
+      expect(await repos.enterprises.findByUscc('91310117MA1J3XXX1A')).toBeNull();
 
-      expect(await repos.enterprises.decideClaim('cl-1', false, '材料不全', 'staff-1', LATER)).toMatchObject({ status: 'rejected', reason: '材料不全' });
-      expect(await repos.enterprises.insertClaim({ ...claim, id: 'cl-3', createdAt: LATER })).toBe('created');
+      expect(await repos.enterprises.decideClaim('cl-1', LATER, reject('材料不全'))).toMatchObject({ status: 'rejected', reason: '材料不全' });
+      expect(await repos.enterprises.insertClaim(aClaim({ id: 'cl-3', createdAt: LATER }))).toBe('created');
       expect((await repos.enterprises.liveClaimOf('hr-1'))?.id).toBe('cl-3');
       expect((await repos.enterprises.listClaims('pending')).map((c) => c.id)).toEqual(['cl-3']);
       expect((await repos.enterprises.listClaims()).map((c) => c.id)).toEqual(['cl-3', 'cl-1']);
-
-      await repos.users.addRole('hr-1', 'hr', NOW);
-      expect(await repos.enterprises.decideClaim('cl-3', true, null, 'staff-1', LATEST)).toMatchObject({ status: 'approved' });
-      expect((await repos.enterprises.get('ent-1'))?.verified).toBe(true);
-      expect(await repos.users.get('hr-1')).toMatchObject({ enterpriseId: 'ent-1', enterpriseName: '上海咏姿时装有限公司', roles: ['worker', 'hr'] });
-      expect(await repos.enterprises.insertClaim({ ...claim, id: 'cl-4' })).toBe('already-live');
-      await expect(repos.enterprises.decideClaim('nope', true, null, 'staff-1', LATEST)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(repos.enterprises.decideClaim('nope', LATEST, approve())).rejects.toMatchObject({ code: 'NOT_FOUND' });
     });
 
-    it('takes an enterprise once per fair and records the decision', async () => {
+    it('leaves no trace of a rejected claim on the enterprise, and names it after the approved one', async () => {
+      await repos.enterprises.insertClaim(aClaim({ enterpriseName: '冒名顶替有限公司', openid: 'rider-1' }));
+      await repos.enterprises.decideClaim('cl-1', LATER, reject('名称与营业执照不符'));
+      expect(await repos.enterprises.findByUscc('91310117MA1J3XXX1A')).toBeNull();
+
+      await repos.enterprises.insertClaim(aClaim({ id: 'cl-2', createdAt: LATER }));
+      expect((await repos.enterprises.listClaims()).map((c) => [c.id, c.enterpriseName])).toEqual([
+        ['cl-2', '上海咏姿时装有限公司'],
+        ['cl-1', '冒名顶替有限公司'],
+      ]);
+      const approved = await repos.enterprises.decideClaim('cl-2', LATEST, approve('ent-new'));
+
+      expect(approved).toMatchObject({ status: 'approved', enterpriseId: 'ent-new', enterpriseName: '上海咏姿时装有限公司' });
+      expect(await repos.enterprises.get('ent-new')).toMatchObject({ name: '上海咏姿时装有限公司', uscc: '91310117MA1J3XXX1A', verified: true });
+      expect(await repos.users.get('hr-1')).toMatchObject({ enterpriseId: 'ent-new', enterpriseName: '上海咏姿时装有限公司', roles: ['worker', 'hr'] });
+      expect(await repos.users.get('rider-1')).toMatchObject({ enterpriseId: null, roles: ['worker'] });
+      expect(await repos.enterprises.insertClaim(aClaim({ id: 'cl-4' }))).toBe('already-live');
+      expect((await repos.audit.listFor('enterprise_claim', 'cl-1')).map((e) => [e.actor, e.action, e.at])).toEqual([['staff-1', 'claim.decide', LATER]]);
+      expect(await repos.audit.listFor('enterprise_claim', 'cl-2')).toEqual([
+        expect.objectContaining({ actor: 'staff-1', action: 'claim.decide', detail: expect.stringContaining('pending → approved') }),
+      ]);
+    });
+
+    it('verifies an enterprise already holding the code, and keeps the name of one verified before', async () => {
+      await repos.enterprises.ensure(anEnterprise({ name: '旧名称' }), NOW);
+      await repos.enterprises.insertClaim(aClaim());
+      expect(await repos.enterprises.decideClaim('cl-1', LATER, approve())).toMatchObject({ enterpriseId: 'ent-1' });
+      expect(await repos.enterprises.get('ent-1')).toMatchObject({ name: '上海咏姿时装有限公司', verified: true });
+
+      await repos.enterprises.insertClaim(aClaim({ id: 'cl-2', openid: 'rider-2', enterpriseName: '咏姿时装' }));
+      expect(await repos.enterprises.decideClaim('cl-2', LATEST, approve())).toMatchObject({ enterpriseId: 'ent-1' });
+      expect((await repos.enterprises.get('ent-1'))?.name).toBe('上海咏姿时装有限公司');
+      expect((await repos.users.get('rider-2'))?.enterpriseId).toBe('ent-1');
+    });
+
+    it('writes nothing when the rule refuses a decision', async () => {
+      await repos.enterprises.insertClaim(aClaim());
+      await repos.enterprises.decideClaim('cl-1', LATER, approve());
+      await expect(repos.enterprises.decideClaim('cl-1', LATEST, reject('重复审核'))).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+      expect(await repos.enterprises.getClaim('cl-1')).toMatchObject({ status: 'approved', reason: null });
+      expect(await repos.audit.listFor('enterprise_claim', 'cl-1')).toHaveLength(1);
+    });
+
+    it('takes an enterprise once per fair, records the decision with an audit entry, and takes a re-request after a rejection', async () => {
       await repos.enterprises.ensure(anEnterprise(), NOW);
       const p = { id: 'fp-1', eventId: 'ev-1', enterpriseId: 'ent-1', status: 'pending' as const, createdAt: NOW };
       const joined = await repos.enterprises.joinFair(p);
-      expect(joined).toEqual({ ...p, enterpriseName: '上海咏姿时装有限公司' });
+      expect(joined).toEqual({ ...p, enterpriseName: '上海咏姿时装有限公司', reason: null, note: null });
       expect((await repos.enterprises.joinFair({ ...p, id: 'fp-2', createdAt: LATER })).id).toBe('fp-1');
       expect((await repos.enterprises.participation('ev-1', 'ent-1'))?.id).toBe('fp-1');
       expect(await repos.enterprises.participation('ev-1', 'ent-x')).toBeNull();
-      expect(await repos.enterprises.decideParticipation('fp-1', true, null, LATER)).toMatchObject({ status: 'approved' });
+
+      const decide = (approve: boolean, reason: string | null) => decideParticipationRule({ approve, reason, by: 'staff-1' });
+      expect(await repos.enterprises.changeParticipation('fp-1', LATER, decide(false, '展位已满'))).toMatchObject({ status: 'rejected', reason: '展位已满' });
+      expect(await repos.enterprises.joinFair({ ...p, id: 'fp-3', createdAt: LATER })).toMatchObject({ id: 'fp-1', status: 'rejected' });
+      const again = await repos.enterprises.changeParticipation('fp-1', LATER, reaskParticipationRule({ note: '已调整为小展位', by: 'hr-1' }));
+      expect(again).toMatchObject({ status: 'pending', reason: '展位已满', note: '已调整为小展位' });
+      expect(await repos.enterprises.changeParticipation('fp-1', LATEST, decide(true, null))).toMatchObject({ status: 'approved', reason: null });
+      await expect(repos.enterprises.changeParticipation('fp-1', LATEST, decide(false, '重复'))).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+
+      expect((await repos.audit.listFor('fair_participation', 'fp-1')).map((e) => [e.actor, e.action])).toEqual([
+        ['staff-1', 'fair.decide'],
+        ['hr-1', 'fair.reask'],
+        ['staff-1', 'fair.decide'],
+      ]);
       expect((await repos.enterprises.listParticipations({ eventId: 'ev-1', status: 'approved' })).map((x) => x.id)).toEqual(['fp-1']);
       expect(await repos.enterprises.listParticipations({ status: 'pending' })).toEqual([]);
       expect((await repos.enterprises.getParticipation('fp-1'))?.enterpriseName).toBe('上海咏姿时装有限公司');
-      await expect(repos.enterprises.decideParticipation('nope', true, null, LATER)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(repos.enterprises.changeParticipation('nope', LATER, decide(true, null))).rejects.toMatchObject({ code: 'NOT_FOUND' });
     });
 
     it('finds open jobs of verified enterprises by every term, filter and cursor, newest first', async () => {
@@ -171,36 +243,57 @@ export function describeRecruitmentContract(name: string, open: () => Promise<Re
       await expect(repos.jobs.update('nope', { title: 'x' }, null, LATEST)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     });
 
-    it('keeps one application per person per job, reopens a withdrawn one, and notifies on a change', async () => {
+    it('keeps one application per person per job and never reopens one', async () => {
       await givenJob();
       const first = await repos.applications.apply(anApplication());
       expect(first).toEqual(anApplication());
       expect(await repos.applications.apply(anApplication({ id: 'app-2', resume: { name: '别人', phone: '13800000012', age: 20 } }))).toEqual(first);
 
-      const interview = { at: '2026-12-05T02:00:00.000Z', place: '佘山镇党群服务中心', note: null };
-      const invited = await repos.applications.change('app-1', LATER, () => ({ status: 'interview', interview }), (after) => ({
-        openid: after.openid, template: 'application_status', data: { status: after.status },
-      }));
-      expect(invited).toMatchObject({ status: 'interview', interview, updatedAt: LATER });
-      expect(await repos.applications.get('app-1')).toEqual(invited);
-      expect(await repos.outbox.list({ openid: 'rider-1', limit: 5 })).toEqual([
-        expect.objectContaining({ template: 'application_status', data: { status: 'interview' } }),
-      ]);
-      await expect(
-        repos.applications.change('app-1', LATER, () => {
-          throw new Error('refused');
-        }),
-      ).rejects.toThrow('refused');
-
-      await repos.applications.change('app-1', LATEST, (a) => ({ status: 'withdrawn', interview: a.interview }));
-      const reopened = await repos.applications.apply(anApplication({ id: 'app-3', resume: { name: '王师傅', phone: '13800000011', age: 36 }, createdAt: LATEST }));
-      expect(reopened).toMatchObject({ id: 'app-1', status: 'submitted', interview: null, resume: { name: '王师傅', phone: '13800000011', age: 36 } });
-      expect(reopened.resume).not.toHaveProperty('experience');
+      await repos.applications.change('app-1', LATER, withdrawApplicationRule('rider-1'));
+      const again = await repos.applications.apply(anApplication({ id: 'app-3', resume: { name: '王师傅', phone: '13800000011', age: 36 }, createdAt: LATEST }));
+      expect(again).toMatchObject({ id: 'app-1', status: 'withdrawn', resume: first.resume });
 
       await repos.applications.apply(anApplication({ id: 'app-4', openid: 'rider-2', createdAt: LATER }));
       expect((await repos.applications.listByJob('job-1')).map((a) => a.id)).toEqual(['app-1', 'app-4']);
       expect((await repos.applications.listByUser('rider-2')).map((a) => a.id)).toEqual(['app-4']);
-      await expect(repos.applications.change('nope', LATER, (a) => a)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    });
+
+    it('writes a mark, its audit entry and its notification together, and nothing when the rule refuses', async () => {
+      await givenJob();
+      await repos.applications.apply(anApplication());
+      const interview = { at: '2026-12-05T02:00:00.000Z', place: '佘山镇党群服务中心', note: null };
+      const mark = (to: 'viewed' | 'interview' | 'hired' | 'rejected', extra: { interview?: typeof interview; reason?: string } = {}) =>
+        markApplicationRule({ to, interview: extra.interview ?? null, reason: extra.reason ?? null, by: 'hr-1', now: LATER, jobTitle: '缝纫工' });
+
+      const invited = await repos.applications.change('app-1', LATER, mark('interview', { interview }));
+      expect(invited).toMatchObject({ status: 'interview', interview, updatedAt: LATER });
+      expect(await repos.applications.get('app-1')).toEqual(invited);
+      expect(await repos.outbox.list({ openid: 'rider-1', limit: 5 })).toEqual([
+        expect.objectContaining({ template: 'application_status', data: expect.objectContaining({ status: '邀请面试' }) }),
+      ]);
+
+      await expect(repos.applications.change('app-1', LATEST, mark('viewed'))).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+      const rejected = await repos.applications.change('app-1', LATEST, mark('rejected', { reason: '岗位已招满' }));
+      expect(rejected).toMatchObject({ status: 'rejected', reason: '岗位已招满', interview, updatedAt: LATEST });
+      await expect(repos.applications.change('app-1', LATEST, withdrawApplicationRule('rider-1'))).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+      expect(await repos.applications.get('app-1')).toEqual(rejected);
+
+      expect((await repos.audit.listFor('application', 'app-1')).map((e) => [e.actor, e.detail?.split('，')[0]])).toEqual([
+        ['hr-1', 'submitted → interview'],
+        ['hr-1', 'interview → rejected'],
+      ]);
+      expect(await repos.outbox.list({ openid: 'rider-1', limit: 5 })).toHaveLength(2);
+      await expect(repos.applications.change('nope', LATER, mark('viewed'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    });
+
+    it('writes nothing at all for a mark that changes nothing', async () => {
+      await givenJob();
+      await repos.applications.apply(anApplication());
+      const viewed = markApplicationRule({ to: 'viewed', interview: null, reason: null, by: 'hr-1', now: LATER, jobTitle: '缝纫工' });
+      await repos.applications.change('app-1', LATER, viewed);
+      expect(await repos.applications.change('app-1', LATEST, viewed)).toMatchObject({ status: 'viewed', updatedAt: LATER });
+      expect(await repos.audit.listFor('application', 'app-1')).toHaveLength(1);
+      expect(await repos.outbox.list({ openid: 'rider-1', limit: 5 })).toHaveLength(1);
     });
 
     it('counts a fair: approved enterprises, jobs, headcount, live applications, interviews and hires', async () => {
@@ -208,34 +301,36 @@ export function describeRecruitmentContract(name: string, open: () => Promise<Re
       await givenJob({ id: 'job-2', headcount: 2 });
       await repos.jobs.insert(aJob({ id: 'job-elsewhere', eventId: null }), []);
       const p = await repos.enterprises.joinFair({ id: 'fp-1', eventId: 'ev-1', enterpriseId: 'ent-1', status: 'pending', createdAt: NOW });
-      await repos.enterprises.decideParticipation(p.id, true, null, NOW);
+      await repos.enterprises.changeParticipation(p.id, NOW, decideParticipationRule({ approve: true, reason: null, by: 'staff-1' }));
       await repos.applications.apply(anApplication());
       await repos.applications.apply(anApplication({ id: 'app-2', openid: 'rider-2' }));
       await repos.applications.apply(anApplication({ id: 'app-3', jobId: 'job-2' }));
       await repos.applications.apply(anApplication({ id: 'app-4', jobId: 'job-elsewhere' }));
-      await repos.applications.change('app-1', LATER, () => ({ status: 'hired', interview: { at: LATER, place: '厂区', note: null } }));
-      await repos.applications.change('app-2', LATER, () => ({ status: 'withdrawn', interview: null }));
+      await repos.applications.change('app-1', LATER, () => ({ patch: { status: 'hired', interview: { at: LATER, place: '厂区', note: null } } }));
+      await repos.applications.change('app-2', LATER, () => ({ patch: { status: 'withdrawn' } }));
       expect(await repos.applications.fairFigures('ev-1')).toEqual({
         enterprises: 1, jobs: 2, headcount: 5, applications: 2, interviews: 1, hires: 1,
       });
     });
 
-    it('answers a guidance request once, with a notification, and lists requests by person and status', async () => {
+    it('answers a guidance request once, with a notification and an audit entry, and lists requests by person and status', async () => {
       const request = { id: 'g-1', openid: 'rider-1', topic: '简历怎么写', preferredTimes: '周末', phone: '13800000011', status: 'open' as const, answer: null, createdAt: NOW, answeredAt: null };
       await repos.guidance.insert(request);
       await repos.guidance.insert({ ...request, id: 'g-2', openid: 'rider-2', createdAt: LATER });
       expect(await repos.guidance.get('g-1')).toEqual(request);
-      const answered = await repos.guidance.answer('g-1', '周六上午来驿站', 'staff-1', LATEST, {
-        openid: 'rider-1', template: 'guidance_answered', data: { topic: '简历怎么写' },
-      });
+      const answer = (text: string, now: string) => answerGuidanceRule({ answer: text, by: 'staff-1', now });
+      const answered = await repos.guidance.change('g-1', LATEST, answer('周六上午来驿站', LATEST));
       expect(answered).toEqual({ ...request, status: 'answered', answer: '周六上午来驿站', answeredAt: LATEST });
+      await expect(repos.guidance.change('g-1', LATEST, answer('改成周日', LATEST))).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+      expect(await repos.guidance.get('g-1')).toEqual(answered);
       expect((await repos.guidance.list('open')).map((g) => g.id)).toEqual(['g-2']);
       expect((await repos.guidance.list()).map((g) => g.id)).toEqual(['g-2', 'g-1']);
       expect((await repos.guidance.listByUser('rider-1')).map((g) => g.id)).toEqual(['g-1']);
       expect(await repos.outbox.list({ openid: 'rider-1', limit: 5 })).toHaveLength(1);
-      await expect(
-        repos.guidance.answer('nope', 'x', 'staff-1', LATEST, { openid: 'rider-1', template: 't', data: {} }),
-      ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      expect(await repos.audit.listFor('guidance_request', 'g-1')).toEqual([
+        { actor: 'staff-1', action: 'guidance.answer', recordType: 'guidance_request', recordId: 'g-1', detail: 'open → answered', at: LATEST },
+      ]);
+      await expect(repos.guidance.change('nope', LATEST, answer('x', LATEST))).rejects.toMatchObject({ code: 'NOT_FOUND' });
     });
 
     it('keeps the last résumé of a person', async () => {

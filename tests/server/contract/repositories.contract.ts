@@ -4,6 +4,8 @@
  */
 import type { EventRecord, Repositories, RegistrationRecord, SeatDecision } from '../../../cloudfunctions/api/src/core/ports';
 
+const roleAudit = (openid: string) => ({ actor: 'admin-1', action: 'role.change', recordType: 'user', recordId: openid, detail: null });
+
 export interface RepoHarness {
   repos: Repositories;
   /** Empties the store between tests. */
@@ -71,6 +73,8 @@ export function describeRepositoryContract(name: string, open: () => Promise<Rep
       });
     }
 
+    const cancelIt = () => ({ patch: { status: 'cancelled' as const, cancelledAt: LATER } });
+
     it('stores an event and reads it back field for field', async () => {
       const event = anEventRecord({ signupDeadline: '2026-12-07T10:00:00.000Z', description: '介绍' });
       await h.repos.events.insert(event);
@@ -78,9 +82,10 @@ export function describeRepositoryContract(name: string, open: () => Promise<Rep
       expect(await h.repos.events.get('nope')).toBeNull();
     });
 
-    it('applies a guarded patch and refuses it when the guard throws', async () => {
+    it('applies a guarded patch with its audit entry, and writes nothing when the guard throws', async () => {
       await h.repos.events.insert(anEventRecord());
-      const updated = await h.repos.events.update('ev-1', LATER, () => ({ title: '新标题', capacity: 10 }));
+      const audit = { actor: 'staff-1', action: 'event.update', recordType: 'event', recordId: 'ev-1', detail: '改标题' };
+      const updated = await h.repos.events.update('ev-1', LATER, () => ({ patch: { title: '新标题', capacity: 10 }, audit }));
       expect(updated).toMatchObject({ title: '新标题', capacity: 10, updatedAt: LATER });
       await expect(
         h.repos.events.update('ev-1', LATER, () => {
@@ -88,6 +93,7 @@ export function describeRepositoryContract(name: string, open: () => Promise<Rep
         }),
       ).rejects.toThrow('refused');
       expect((await h.repos.events.get('ev-1'))?.title).toBe('新标题');
+      expect(await h.repos.audit.listFor('event', 'ev-1')).toEqual([{ ...audit, at: LATER }]);
     });
 
     it('lists by status, type and end, ordered by start then id, after a cursor', async () => {
@@ -150,12 +156,13 @@ export function describeRepositoryContract(name: string, open: () => Promise<Rep
       const a = await register('ev-1', 'a');
       const b = await register('ev-1', 'b');
       const c = await register('ev-1', 'c');
-      const out = await h.repos.registrations.cancel(a.id, LATER, () => undefined);
+      const out = await h.repos.registrations.cancel(a.id, LATER, cancelIt);
       expect(out.registration).toMatchObject({ status: 'cancelled', cancelledAt: LATER });
       expect(out.promoted).toMatchObject({ id: b.id, status: 'confirmed' });
       expect(await h.repos.registrations.get(c.id)).toMatchObject({ status: 'waitlisted', position: 1 });
       expect(await h.repos.events.get('ev-1')).toMatchObject({ confirmedCount: 1, waitlistCount: 1 });
-      const twice = await h.repos.registrations.cancel(a.id, LATER, () => undefined);
+      expect((await h.repos.outbox.list({ openid: 'b', limit: 10 })).map((m) => m.template)).toEqual(['registration_promoted']);
+      const twice = await h.repos.registrations.cancel(a.id, LATER, cancelIt);
       expect(twice.promoted).toBeNull();
       expect(await h.repos.events.get('ev-1')).toMatchObject({ confirmedCount: 1, waitlistCount: 1 });
     });
@@ -165,7 +172,7 @@ export function describeRepositoryContract(name: string, open: () => Promise<Rep
       await register('ev-1', 'a');
       const b = await register('ev-1', 'b');
       const c = await register('ev-1', 'c');
-      const out = await h.repos.registrations.cancel(b.id, LATER, () => undefined);
+      const out = await h.repos.registrations.cancel(b.id, LATER, cancelIt);
       expect(out.promoted).toBeNull();
       expect(await h.repos.registrations.get(c.id)).toMatchObject({ position: 1 });
     });
@@ -173,10 +180,13 @@ export function describeRepositoryContract(name: string, open: () => Promise<Rep
     it('fills seats freed by a larger capacity from the waitlist in order', async () => {
       await h.repos.events.insert(anEventRecord({ capacity: 1 }));
       for (const who of ['a', 'b', 'c', 'd']) await register('ev-1', who);
-      await h.repos.events.update('ev-1', LATER, () => ({ capacity: 3 }));
-      const promoted = await h.repos.registrations.fillFreeSeats('ev-1', LATER);
-      expect(promoted.map((r) => r.openid)).toEqual(['b', 'c']);
+      const updated = await h.repos.events.update('ev-1', LATER, () => ({ patch: { capacity: 3 } }));
+      expect(updated).toMatchObject({ confirmedCount: 3, waitlistCount: 1 });
+      const confirmed = await h.repos.registrations.listByEvent('ev-1', 'confirmed');
+      expect(confirmed.map((r) => r.openid)).toEqual(['a', 'b', 'c']);
       expect(await h.repos.events.get('ev-1')).toMatchObject({ confirmedCount: 3, waitlistCount: 1 });
+      expect((await h.repos.outbox.list({ openid: 'c', limit: 10 })).map((m) => m.template)).toEqual(['registration_promoted']);
+      expect(await h.repos.outbox.list({ openid: 'd', limit: 10 })).toEqual([]);
     });
 
     it('checks in once and lists by event in arrival order and by user newest first', async () => {
@@ -184,8 +194,17 @@ export function describeRepositoryContract(name: string, open: () => Promise<Rep
       await h.repos.events.insert(anEventRecord({ id: 'ev-2', capacity: 5 }));
       const a = await register('ev-1', 'a');
       await register('ev-1', 'b');
-      const checked = await h.repos.registrations.checkIn(a.id, LATER, () => undefined);
+      const audit = { actor: 'staff-1', action: 'registration.checkIn', recordType: 'registration', recordId: a.id, detail: null };
+      const checked = await h.repos.registrations.change(a.id, LATER, (_current, event) => {
+        expect(event.id).toBe('ev-1');
+        return { patch: { status: 'attended', attendedAt: LATER }, audit };
+      });
       expect(checked).toMatchObject({ status: 'attended', attendedAt: LATER });
+      expect(await h.repos.audit.listFor('registration', a.id)).toEqual([{ ...audit, at: LATER }]);
+      await expect(
+        h.repos.registrations.change(a.id, LATER, () => ({ patch: { status: 'cancelled' } })),
+      ).rejects.toThrow('cannot move a seat');
+      expect(await h.repos.events.get('ev-1')).toMatchObject({ confirmedCount: 2 });
       expect((await h.repos.registrations.listByEvent('ev-1')).map((r) => r.openid)).toEqual(['a', 'b']);
       expect((await h.repos.registrations.listByEvent('ev-1', 'attended')).map((r) => r.openid)).toEqual(['a']);
       await h.repos.registrations.register({
@@ -217,13 +236,16 @@ export function describeRepositoryContract(name: string, open: () => Promise<Rep
     it('adds and removes one role at a time and never removes the last admin', async () => {
       await h.repos.users.ensure('a-1', NOW);
       await h.repos.users.ensure('a-2', NOW);
-      await h.repos.users.addRole('a-1', 'admin', LATER);
-      await h.repos.users.addRole('a-1', 'admin', LATER);
+      await h.repos.users.addRole('a-1', 'admin', LATER, roleAudit('a-1'));
+      await h.repos.users.addRole('a-1', 'admin', LATER, roleAudit('a-1'));
       expect((await h.repos.users.get('a-1'))?.roles).toEqual(['worker', 'admin']);
-      expect(await h.repos.users.removeRole('a-1', 'admin', LATER)).toBe('last-admin');
-      await h.repos.users.addRole('a-2', 'admin', LATER);
-      expect(await h.repos.users.removeRole('a-1', 'admin', LATER)).toMatchObject({ roles: ['worker'] });
-      expect(await h.repos.users.removeRole('a-2', 'worker', LATER)).toMatchObject({ roles: ['admin'] });
+      expect(await h.repos.users.removeRole('a-1', 'admin', LATER, roleAudit('a-1'))).toBe('last-admin');
+      await h.repos.users.addRole('a-2', 'admin', LATER, roleAudit('a-2'));
+      expect(await h.repos.users.removeRole('a-1', 'admin', LATER, roleAudit('a-1'))).toMatchObject({ roles: ['worker'] });
+      expect(await h.repos.users.removeRole('a-2', 'worker', LATER, roleAudit('a-2'))).toMatchObject({ roles: ['admin'] });
+      // An entry for each change that happened: the repeated grant and the refused revocation left none.
+      expect(await h.repos.audit.listFor('user', 'a-1')).toHaveLength(2);
+      expect(await h.repos.audit.listFor('user', 'a-2')).toHaveLength(2);
     });
   });
 }

@@ -17,8 +17,9 @@ export const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 export async function anApprovedHr(world: World, openid: string, enterprise: { name: string; uscc: string }): Promise<string> {
   await world.givenUser(openid);
   const claim = await world.call(openid, 'enterprises.claim', enterprise);
-  await world.call('staff-1', 'enterprises.decideClaim', { id: claim.id, approve: true });
-  return claim.enterpriseId;
+  const approved = await world.call('staff-1', 'enterprises.decideClaim', { id: claim.id, approve: true });
+  if (!approved.enterpriseId) throw new Error('an approved claim names its enterprise');
+  return approved.enterpriseId;
 }
 
 /** A published recruitment fair one week after T0; returns its id. */

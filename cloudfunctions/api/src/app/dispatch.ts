@@ -1,8 +1,12 @@
-/** The one dispatch both entries call: validate → authorize → use case → ApiResult. */
+/**
+ * The one dispatch both entries call: authenticate → authorize → validate → use case → ApiResult.
+ * Authorizing first means a caller learns nothing about the schema of an action it may not use.
+ */
 import type { ZodError } from 'zod';
 import { contract, isActionName, type Access } from '@shared/contract';
 import { ERROR_MESSAGES, type ApiResult, type Issue } from '@shared/result';
-import { isAdmin, isStaff, type Ctx, type Deps } from '../core/context';
+import { admits, FORBIDDEN_MESSAGES } from './access';
+import type { Ctx, Deps } from '../core/context';
 import { DomainError } from '../core/errors';
 import { handlers } from './handlers';
 import type { UserRecord } from '../core/ports';
@@ -26,13 +30,13 @@ export async function dispatch(
   try {
     if (!isActionName(action)) throw new DomainError('UNKNOWN_ACTION', `不支持的操作：${action.slice(0, 64)}`);
     const spec = contract[action];
+    const now = deps.now().toISOString();
+    const user = identity ? await deps.repos.users.ensure(identity.openid, now) : null;
+    assertAccess(spec.access, user);
     // No payload at all is `{}`; an explicit null is not an object and is refused like any other.
     const parsed = spec.input.safeParse(payload === undefined ? {} : payload);
     if (!parsed.success) throw invalidInput(parsed.error);
     assertNoNulCharacters(parsed.data);
-    const now = deps.now().toISOString();
-    const user = identity ? await deps.repos.users.ensure(identity.openid, now) : null;
-    assertAccess(spec.access, user);
     const ctx: Ctx = { deps, user, now };
     const handler = handlers[action] as (ctx: Ctx, input: unknown) => Promise<unknown>;
     return { ok: true, data: await handler(ctx, parsed.data) };
@@ -48,8 +52,7 @@ export async function dispatch(
 function assertAccess(access: Access, user: UserRecord | null): void {
   if (access === 'public') return;
   if (!user) throw new DomainError('UNAUTHENTICATED');
-  if (access === 'staff' && !isStaff(user)) throw new DomainError('FORBIDDEN', '仅工作人员可以进行此操作');
-  if (access === 'admin' && !isAdmin(user)) throw new DomainError('FORBIDDEN', '仅管理员可以进行此操作');
+  if (!admits(access, user)) throw new DomainError('FORBIDDEN', FORBIDDEN_MESSAGES[access]);
 }
 
 function invalidInput(error: ZodError): DomainError {

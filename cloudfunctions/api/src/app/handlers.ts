@@ -8,6 +8,7 @@ import {
   listEventRegistrations,
   listMyRegistrations,
   registerForEvent,
+  undoCheckIn,
 } from '../registrations/use-cases';
 import {
   advanceIntent,
@@ -53,6 +54,7 @@ export const handlers: Handlers = {
   'registrations.mine': listMyRegistrations,
   'registrations.listByEvent': listEventRegistrations,
   'registrations.checkIn': checkIn,
+  'checkins.undo': undoCheckIn,
   'intents.submit': submitIntent,
   'intents.mine': myIntents,
   'intents.update': updateIntent,

@@ -30,6 +30,11 @@ export function isAdmin(user: UserRecord | null): boolean {
   return !!user && user.roles.includes('admin');
 }
 
+/** The HR contact of an enterprise whose claim staff approved: the role and the binding come together on approval. */
+export function isApprovedHr(user: UserRecord | null): boolean {
+  return !!user && user.roles.includes('hr') && !!user.enterpriseId;
+}
+
 /** The caller of an action whose access is not public: dispatch guarantees it is there. */
 export function caller(ctx: Ctx): UserRecord {
   if (!ctx.user) throw new Error('caller() used on an action without a logged-in caller');

@@ -10,6 +10,7 @@ import type { Role } from '@shared/users';
 import type { Repositories, EventRecord } from '../core/ports';
 import { decideSeat } from '../registrations/seats';
 import { searchTermsOf } from '../recruitment/jobs';
+import { decideParticipationRule } from '../recruitment/rules';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -133,7 +134,9 @@ async function seedEnterprises(repos: Repositories, now: string): Promise<void> 
 /** The HR persona's enterprise takes part in the aid-month fair with two jobs; a few standing jobs besides. */
 async function seedFairAndJobs(repos: Repositories, now: string, newId: () => string): Promise<void> {
   const joined = await repos.enterprises.joinFair({ id: newId(), eventId: 'demo-fair-aid', enterpriseId: DEMO_ENTERPRISE.id, status: 'pending', createdAt: now });
-  if (joined.status === 'pending') await repos.enterprises.decideParticipation(joined.id, true, null, now);
+  if (joined.status === 'pending') {
+    await repos.enterprises.changeParticipation(joined.id, now, decideParticipationRule({ approve: true, reason: null, by: 'demo-staff' }));
+  }
   for (const j of DEMO_JOBS) {
     if (await repos.jobs.get(j.id)) continue;
     const enterprise = DEMO_ENTERPRISES.find((e) => e.id === j.enterpriseId);

@@ -1,5 +1,5 @@
 /** Pure rules about an event's life: when it takes sign-ups and which changes its state allows. */
-import { checkEventTimes, type Event } from '@shared/events';
+import { checkEventTimes, isSignupOpenAt, type Event } from '@shared/events';
 import { DomainError } from '../core/errors';
 import type { EventPatch, EventRecord } from '../core/ports';
 
@@ -7,12 +7,7 @@ import type { EventPatch, EventRecord } from '../core/ports';
 export function assertOpenForSignup(event: EventRecord, now: string): void {
   if (event.status === 'cancelled') throw new DomainError('EVENT_CANCELLED', '活动已取消，不能报名');
   if (event.status !== 'published') throw new DomainError('EVENT_NOT_PUBLISHED', '活动尚未发布，不能报名');
-  const closesAt = event.signupDeadline ?? event.startAt;
-  if (Date.parse(now) >= Date.parse(closesAt)) throw new DomainError('REGISTRATION_CLOSED', '报名已截止');
-}
-
-export function signupClosesAt(event: Pick<EventRecord, 'signupDeadline' | 'startAt'>): string {
-  return event.signupDeadline ?? event.startAt;
+  if (!isSignupOpenAt(event, now)) throw new DomainError('REGISTRATION_CLOSED', '报名已截止');
 }
 
 export function assertEditable(event: EventRecord): void {

@@ -4,7 +4,6 @@ import { isStaff, caller, type Ctx } from '../core/context';
 import { DomainError, notFound } from '../core/errors';
 import type { EventRecord } from '../core/ports';
 import { decodeCursor, encodeCursor } from '../core/cursor';
-import { notifyPromoted } from '../registrations/use-cases';
 import { assertConsistentAfter, assertEditable, assertPublishable, toEvent } from './rules';
 
 const DEFAULT_PAGE = 20;
@@ -52,11 +51,11 @@ export async function createEvent(ctx: Ctx, input: EventCreateInput): Promise<Ev
     type: input.type,
     title: input.title,
     description: input.description ?? '',
-    startAt: normalizeInstant(input.startAt, 'startAt'),
-    endAt: normalizeInstant(input.endAt, 'endAt'),
+    startAt: input.startAt,
+    endAt: input.endAt,
     location: input.location,
     capacity: input.capacity,
-    signupDeadline: input.signupDeadline ? normalizeInstant(input.signupDeadline, 'signupDeadline') : null,
+    signupDeadline: input.signupDeadline ?? null,
     waitlist: input.waitlist ?? true,
     audience: input.audience ?? 'all',
     status: 'draft',
@@ -72,31 +71,25 @@ export async function createEvent(ctx: Ctx, input: EventCreateInput): Promise<Ev
   return toEvent(record);
 }
 
+/** More seats (or a reopened event) serve the waitlist at once, in order, in the same transaction as the edit. */
 export async function updateEvent(ctx: Ctx, input: EventUpdateInput): Promise<Event> {
-  const { id, ...fields } = input;
-  const patch = {
-    ...fields,
-    ...(fields.startAt ? { startAt: normalizeInstant(fields.startAt, 'startAt') } : {}),
-    ...(fields.endAt ? { endAt: normalizeInstant(fields.endAt, 'endAt') } : {}),
-    ...(fields.signupDeadline ? { signupDeadline: normalizeInstant(fields.signupDeadline, 'signupDeadline') } : {}),
-  };
+  const { id, ...patch } = input;
   await loadVisibleEvent(ctx, id);
+  const actor = caller(ctx).openid;
   const updated = await ctx.deps.repos.events.update(id, ctx.now, (current) => {
     assertEditable(current);
     assertConsistentAfter(current, patch);
-    return patch;
+    return { patch, audit: eventAudit(actor, 'event.update', current, `修改：${Object.keys(patch).join('、') || '无'}`) };
   });
-  // More seats (or a reopened event) serve the waitlist at once, in order.
-  const promoted = await ctx.deps.repos.registrations.fillFreeSeats(id, ctx.now);
-  await notifyPromoted(ctx, promoted);
-  return toEvent(promoted.length ? ((await ctx.deps.repos.events.get(id)) ?? updated) : updated);
+  return toEvent(updated);
 }
 
 export async function publishEvent(ctx: Ctx, input: { id: string }): Promise<Event> {
   await loadVisibleEvent(ctx, input.id);
+  const actor = caller(ctx).openid;
   const updated = await ctx.deps.repos.events.update(input.id, ctx.now, (current) => {
     assertPublishable(current, ctx.now);
-    return { status: 'published', publishedAt: ctx.now };
+    return { patch: { status: 'published', publishedAt: ctx.now }, audit: eventAudit(actor, 'event.publish', current, null) };
   });
   return toEvent(updated);
 }
@@ -104,24 +97,23 @@ export async function publishEvent(ctx: Ctx, input: { id: string }): Promise<Eve
 /** Cancelling keeps every registration as it was, so people can still see what they had signed up for. */
 export async function cancelEvent(ctx: Ctx, input: { id: string; reason: string }): Promise<Event> {
   await loadVisibleEvent(ctx, input.id);
+  const actor = caller(ctx).openid;
   const updated = await ctx.deps.repos.events.update(input.id, ctx.now, (current) => {
     if (current.status === 'cancelled') throw new DomainError('INVALID_TRANSITION', '活动已经取消');
-    return { status: 'cancelled', cancelReason: input.reason };
+    return {
+      patch: { status: 'cancelled', cancelReason: input.reason },
+      audit: eventAudit(actor, 'event.cancel', current, input.reason),
+    };
   });
   return toEvent(updated);
 }
 
-const toEventPosition = (c: { at: string; id: string }) => ({ startAt: c.at, id: c.id });
+const eventAudit = (actor: string, action: string, event: EventRecord, detail: string | null) => ({
+  actor,
+  action,
+  recordType: 'event',
+  recordId: event.id,
+  detail,
+});
 
-/**
- * Stored and returned in UTC ("Z"), the offset the client gave is only a way of writing the instant.
- * Years 1000–9999 only: the database refuses year 0 and below, and its date parsers read years below 100 as 19xx.
- */
-function normalizeInstant(value: string, field: string): string {
-  const instant = new Date(value);
-  const year = instant.getUTCFullYear();
-  if (year < 1000 || year > 9999) {
-    throw new DomainError('INVALID_INPUT', '填写的内容有误：时间超出可选范围', [{ path: [field], message: '时间超出可选范围' }]);
-  }
-  return instant.toISOString();
-}
+const toEventPosition = (c: { at: string; id: string }) => ({ startAt: c.at, id: c.id });

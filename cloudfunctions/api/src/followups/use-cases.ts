@@ -99,7 +99,7 @@ export async function advanceFollowup(
             notify: {
               openid: current.openid,
               template: spec.template,
-              data: { what: spec.what, status: spec.statusLabel(input.to), ...(reason ? { reason } : {}) },
+              data: { what: spec.what, status: spec.statusLabel(input.to), statusCode: input.to, ...(reason ? { reason } : {}) },
             },
           }
         : {}),

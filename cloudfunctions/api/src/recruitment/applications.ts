@@ -3,11 +3,11 @@
  * enterprise that owns the job and by staff — nobody else (another enterprise's HR is told it does not exist).
  */
 import type { Application, ApplicationWithJob, HrMark, InterviewInvite, Resume } from '@shared/recruitment';
-import { APPLICATION_STATUS_LABELS } from '@shared/labels';
 import { caller, isStaff, type Ctx } from '../core/context';
 import { DomainError, notFound } from '../core/errors';
 import type { ApplicationRecord, JobRecord } from '../core/ports';
 import { toJob } from './jobs';
+import { assertMayApplyAgain, markApplicationRule, withdrawApplicationRule } from './rules';
 
 const toApplication = (a: ApplicationRecord): Application => {
   const { openid: _openid, ...rest } = a;
@@ -19,7 +19,10 @@ export async function applyForJob(ctx: Ctx, input: { jobId: string; resume: Resu
   const job = await ctx.deps.repos.jobs.get(input.jobId);
   if (!job) throw notFound('岗位');
   const existing = (await ctx.deps.repos.applications.listByUser(user.openid)).find((a) => a.jobId === job.id);
-  if (existing && existing.status !== 'withdrawn') return toApplication(existing);
+  if (existing) {
+    assertMayApplyAgain(existing);
+    return toApplication(existing);
+  }
   if (job.status !== 'open') throw new DomainError('INVALID_TRANSITION', '该岗位已停止招聘');
   const application = await ctx.deps.repos.applications.apply({
     id: ctx.deps.newId(),
@@ -28,9 +31,12 @@ export async function applyForJob(ctx: Ctx, input: { jobId: string; resume: Resu
     status: 'submitted',
     resume: input.resume,
     interview: null,
+    reason: null,
     createdAt: ctx.now,
     updatedAt: ctx.now,
   });
+  // Two applies at once: the later answers the one stored, under the same rule as a later retry.
+  assertMayApplyAgain(application);
   await ctx.deps.repos.users.saveResume(user.openid, input.resume, ctx.now);
   return toApplication(application);
 }
@@ -49,13 +55,7 @@ export async function withdrawApplication(ctx: Ctx, input: { id: string }): Prom
   const user = caller(ctx);
   const current = await ctx.deps.repos.applications.get(input.id);
   if (!current || current.openid !== user.openid) throw notFound('申请');
-  return toApplication(
-    await ctx.deps.repos.applications.change(input.id, ctx.now, (a) => {
-      if (a.status === 'withdrawn') return { status: a.status, interview: a.interview };
-      if (a.status === 'hired') throw new DomainError('INVALID_TRANSITION', '已录用的申请不能撤回，请与企业联系');
-      return { status: 'withdrawn', interview: a.interview };
-    }),
-  );
+  return toApplication(await ctx.deps.repos.applications.change(input.id, ctx.now, withdrawApplicationRule(user.openid)));
 }
 
 /** HR of the owning enterprise, or staff; for anyone else the job's applicants do not exist. */
@@ -74,45 +74,21 @@ export async function applicationsForJob(ctx: Ctx, input: { jobId: string }): Pr
 
 export async function markApplication(
   ctx: Ctx,
-  input: { id: string; status: HrMark; interview?: { at: string; place: string; note?: string } },
+  input: { id: string; status: HrMark; interview?: { at: string; place: string; note?: string }; reason?: string },
 ): Promise<Application> {
   const current = await ctx.deps.repos.applications.get(input.id);
   if (!current) throw notFound('申请');
   const job = await loadJobForReviewer(ctx, current.jobId);
   const interview: InterviewInvite | null = input.interview
-    ? { at: interviewInstant(input.interview.at), place: input.interview.place, note: input.interview.note ?? null }
+    ? { at: input.interview.at, place: input.interview.place, note: input.interview.note ?? null }
     : null;
-  const updated = await ctx.deps.repos.applications.change(
-    input.id,
-    ctx.now,
-    (a) => {
-      if (a.status === 'withdrawn') throw new DomainError('INVALID_TRANSITION', '求职者已撤回该申请');
-      return { status: input.status, interview: interview ?? a.interview };
-    },
-    (after) =>
-      after.status === current.status && !interview
-        ? null
-        : {
-            openid: after.openid,
-            template: 'application_status',
-            data: {
-              job: job.title,
-              status: APPLICATION_STATUS_LABELS[after.status],
-              ...(after.interview ? { interviewAt: after.interview.at, interviewPlace: after.interview.place } : {}),
-            },
-          },
-  );
-  return toApplication(updated);
-}
-
-/** In UTC, years 1000–9999 only (as events' times): the database refuses year 0 and reads years below 100 as 19xx. */
-function interviewInstant(at: string): string {
-  const instant = new Date(at);
-  const year = instant.getUTCFullYear();
-  if (year < 1000 || year > 9999) {
-    throw new DomainError('INVALID_INPUT', '填写的内容有误：面试时间超出可选范围', [
-      { path: ['interview', 'at'], message: '面试时间超出可选范围' },
-    ]);
-  }
-  return instant.toISOString();
+  const rule = markApplicationRule({
+    to: input.status,
+    interview,
+    reason: input.reason ?? null,
+    by: caller(ctx).openid,
+    now: ctx.now,
+    jobTitle: job.title,
+  });
+  return toApplication(await ctx.deps.repos.applications.change(input.id, ctx.now, rule));
 }

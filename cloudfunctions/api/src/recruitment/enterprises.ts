@@ -3,6 +3,7 @@ import type { Claim, Enterprise, MyEnterprise } from '@shared/recruitment';
 import { caller, isStaff, type Ctx } from '../core/context';
 import { DomainError, notFound } from '../core/errors';
 import type { ClaimRecord, EnterprisePatch, EnterpriseRecord, UserRecord } from '../core/ports';
+import { decideClaimRule } from './rules';
 
 export function toEnterprise(e: EnterpriseRecord): Enterprise {
   return {
@@ -21,7 +22,6 @@ export function toEnterprise(e: EnterpriseRecord): Enterprise {
 }
 
 const toClaim = (c: ClaimRecord): Claim => ({ ...c });
-const isLive = (c: ClaimRecord | null) => !!c && c.status !== 'rejected';
 const claimAlreadyLive = () => new DomainError('ALREADY_SUBMITTED', '您已提交过企业认领，请等待审核');
 
 /** The enterprise an approved HR contact acts for; anyone else is refused. */
@@ -32,18 +32,24 @@ export function approvedEnterpriseOf(user: UserRecord): string {
   return user.enterpriseId;
 }
 
-export async function claimEnterprise(ctx: Ctx, input: { name: string; uscc: string }): Promise<Claim> {
+/** A claim records what the claimant typed and nothing else: no enterprise is made or renamed until staff approve. */
+export async function claimEnterprise(
+  ctx: Ctx,
+  input: { name: string; uscc: string; claimantName?: string; claimantPhone?: string },
+): Promise<Claim> {
   const user = caller(ctx);
   if (user.enterpriseId) throw new DomainError('INVALID_TRANSITION', '您已绑定企业，如需更换请联系综合党委');
-  // Refused before anything is written, so a second claim leaves no enterprise record behind.
-  if (isLive(await ctx.deps.repos.enterprises.liveClaimOf(user.openid))) throw claimAlreadyLive();
-  const enterprise = await ctx.deps.repos.enterprises.ensure(
-    { ...blankEnterprise(), id: ctx.deps.newId(), name: input.name, uscc: input.uscc },
-    ctx.now,
-  );
   const id = ctx.deps.newId();
   const outcome = await ctx.deps.repos.enterprises.insertClaim({
-    id, enterpriseId: enterprise.id, openid: user.openid, status: 'pending', reason: null, createdAt: ctx.now,
+    id,
+    enterpriseName: input.name,
+    uscc: input.uscc,
+    claimantName: input.claimantName ?? null,
+    claimantPhone: input.claimantPhone ?? null,
+    openid: user.openid,
+    status: 'pending',
+    reason: null,
+    createdAt: ctx.now,
   });
   if (outcome === 'already-live') throw claimAlreadyLive();
   return toClaim((await ctx.deps.repos.enterprises.getClaim(id)) as ClaimRecord);
@@ -76,14 +82,13 @@ export async function listClaims(ctx: Ctx, input: { status?: string }): Promise<
 }
 
 export async function decideClaim(ctx: Ctx, input: { id: string; approve: boolean; reason?: string }): Promise<Claim> {
-  const claim = await ctx.deps.repos.enterprises.getClaim(input.id);
-  if (!claim) throw notFound('认领申请');
-  if (claim.status !== 'pending') throw new DomainError('INVALID_TRANSITION', '该认领申请已处理');
-  if (!input.approve && !input.reason) {
-    throw new DomainError('INVALID_INPUT', '不通过时请填写原因', [{ path: ['reason'], message: '请填写原因' }]);
-  }
-  const decided = await ctx.deps.repos.enterprises.decideClaim(claim.id, input.approve, input.reason ?? null, caller(ctx).openid, ctx.now);
-  return toClaim(decided);
+  const rule = decideClaimRule({
+    approve: input.approve,
+    reason: input.reason || null,
+    by: caller(ctx).openid,
+    newEnterpriseId: ctx.deps.newId(),
+  });
+  return toClaim(await ctx.deps.repos.enterprises.decideClaim(input.id, ctx.now, rule));
 }
 
 /** The bytes must be the image the type says: PNG or JPEG by their signatures. */
@@ -96,10 +101,4 @@ function assertImage(logo: { mime: string; data: string }): void {
       { path: ['logo'], message: '图片内容与格式不符' },
     ]);
   }
-}
-
-function blankEnterprise(): Omit<EnterpriseRecord, 'id' | 'name' | 'uscc'> {
-  return {
-    industry: null, size: null, address: null, contactName: null, contactPhone: null, intro: null, logo: null, verified: false,
-  };
 }

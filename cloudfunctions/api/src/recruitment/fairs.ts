@@ -4,6 +4,7 @@ import { caller, type Ctx } from '../core/context';
 import { DomainError, notFound } from '../core/errors';
 import type { EventRecord } from '../core/ports';
 import { approvedEnterpriseOf, toEnterprise } from './enterprises';
+import { decideParticipationRule, reaskParticipationRule, rejectedJoinError } from './rules';
 
 export async function loadFair(ctx: Ctx, eventId: string): Promise<EventRecord> {
   const event = await ctx.deps.repos.events.get(eventId);
@@ -11,14 +12,22 @@ export async function loadFair(ctx: Ctx, eventId: string): Promise<EventRecord> 
   return event;
 }
 
-export async function joinFair(ctx: Ctx, input: { eventId: string }): Promise<FairParticipation> {
-  const enterpriseId = approvedEnterpriseOf(caller(ctx));
+/**
+ * An enterprise asks once per fair; asking again answers the request already made. After a rejection the enterprise
+ * reads why, and may ask again with a note saying what changed.
+ */
+export async function joinFair(ctx: Ctx, input: { eventId: string; note?: string }): Promise<FairParticipation> {
+  const user = caller(ctx);
+  const enterpriseId = approvedEnterpriseOf(user);
   const fair = await loadFair(ctx, input.eventId);
   if (fair.status === 'cancelled') throw new DomainError('EVENT_CANCELLED', '该招聘会已取消');
   if (Date.parse(fair.endAt) <= Date.parse(ctx.now)) throw new DomainError('EVENT_ENDED', '该招聘会已结束');
-  return ctx.deps.repos.enterprises.joinFair({
+  const p = await ctx.deps.repos.enterprises.joinFair({
     id: ctx.deps.newId(), eventId: fair.id, enterpriseId, status: 'pending', createdAt: ctx.now,
   });
+  if (p.status !== 'rejected') return p;
+  if (!input.note) throw rejectedJoinError(p);
+  return ctx.deps.repos.enterprises.changeParticipation(p.id, ctx.now, reaskParticipationRule({ note: input.note, by: user.openid }));
 }
 
 export async function fairEnterprises(ctx: Ctx, input: { eventId: string }): Promise<Enterprise[]> {
@@ -33,10 +42,8 @@ export async function fairRequests(ctx: Ctx, input: { eventId?: string; status?:
 }
 
 export async function decideParticipation(ctx: Ctx, input: { id: string; approve: boolean; reason?: string }): Promise<FairParticipation> {
-  const p = await ctx.deps.repos.enterprises.getParticipation(input.id);
-  if (!p) throw notFound('参会申请');
-  if (p.status !== 'pending') throw new DomainError('INVALID_TRANSITION', '该参会申请已处理');
-  return ctx.deps.repos.enterprises.decideParticipation(p.id, input.approve, input.reason ?? null, ctx.now);
+  const rule = decideParticipationRule({ approve: input.approve, reason: input.reason || null, by: caller(ctx).openid });
+  return ctx.deps.repos.enterprises.changeParticipation(input.id, ctx.now, rule);
 }
 
 export async function fairStats(ctx: Ctx, input: { eventId: string }): Promise<FairStats> {

@@ -1,8 +1,9 @@
 /** 就业指导: a job seeker (待业党员 and others) asks for an appointment; staff answer. */
 import type { GuidanceRequest } from '@shared/recruitment';
 import { caller, type Ctx } from '../core/context';
-import { DomainError, notFound } from '../core/errors';
+import { DomainError } from '../core/errors';
 import type { GuidanceRecord } from '../core/ports';
+import { answerGuidanceRule } from './rules';
 
 const OPEN_REQUESTS_PER_PERSON = 3;
 
@@ -27,12 +28,7 @@ export async function listGuidance(ctx: Ctx, input: { status?: string }): Promis
   return ctx.deps.repos.guidance.list(input.status);
 }
 
+/** Answered once: the answer is what the person was told, so a second one is refused rather than written over it. */
 export async function answerGuidance(ctx: Ctx, input: { id: string; answer: string }): Promise<GuidanceRequest> {
-  const request = await ctx.deps.repos.guidance.get(input.id);
-  if (!request) throw notFound('指导预约');
-  return ctx.deps.repos.guidance.answer(input.id, input.answer, caller(ctx).openid, ctx.now, {
-    openid: request.openid,
-    template: 'guidance_answered',
-    data: { topic: request.topic, answer: input.answer.slice(0, 20) },
-  });
+  return ctx.deps.repos.guidance.change(input.id, ctx.now, answerGuidanceRule({ answer: input.answer, by: caller(ctx).openid, now: ctx.now }));
 }

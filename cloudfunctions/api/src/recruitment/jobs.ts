@@ -72,7 +72,9 @@ export async function updateJob(ctx: Ctx, input: JobUpdateInput): Promise<Job> {
   const current = await loadOwnJob(ctx, input.id);
   const { id, ...patch } = input;
   if (patch.eventId !== undefined && patch.eventId !== current.eventId) await assertMayPostAt(ctx, current.enterpriseId, patch.eventId);
-  const merged = { ...current, ...patch } as JobRecord;
+  // A field given as undefined is a field not given (the repository skips it too): it must not blank the merged job.
+  const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+  const merged = { ...current, ...given } as JobRecord;
   if (merged.salaryMin != null && merged.salaryMax != null && merged.salaryMax < merged.salaryMin) {
     throw new DomainError('INVALID_INPUT', '最高月薪不能低于最低月薪', [{ path: ['salaryMax'], message: '最高月薪不能低于最低月薪' }]);
   }

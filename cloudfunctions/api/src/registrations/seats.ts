@@ -1,6 +1,6 @@
 /** Capacity as pure logic: who gets a seat, who waits, who is turned away. */
 import { DomainError } from '../core/errors';
-import type { EventRecord, RegistrationRecord, SeatDecision } from '../core/ports';
+import type { EventRecord, Notification, RegistrationRecord, SeatDecision } from '../core/ports';
 import type { Role } from '@shared/users';
 import { assertOpenForSignup } from '../events/rules';
 
@@ -23,4 +23,20 @@ export function assertInAudience(event: EventRecord, roles: Role[]): void {
   if (event.audience === 'enterprises' && !roles.includes('hr')) {
     throw new DomainError('NOT_IN_AUDIENCE', '该活动仅面向企业人事负责人');
   }
+}
+
+/** How many waitlisted people move into seats now: the free seats of a published event, none otherwise. */
+export function seatsToFill(event: Pick<EventRecord, 'status' | 'capacity' | 'confirmedCount'>): number {
+  return event.status === 'published' ? Math.max(0, event.capacity - event.confirmedCount) : 0;
+}
+
+/** The message a person moved from the waitlist into a seat gets, queued with the move itself. */
+export function promotionNotice(event: EventRecord, registration: Pick<RegistrationRecord, 'openid'>): Notification {
+  return {
+    openid: registration.openid,
+    template: 'registration_promoted',
+    data: {
+      eventId: event.id, title: event.title, startAt: event.startAt, location: event.location, status: '已报名', statusCode: 'confirmed',
+    },
+  };
 }

@@ -1,7 +1,8 @@
 import type { Contact, Registration, RegistrationStatus, RegistrationWithEvent, RegistrationWithUser } from '@shared/registrations';
 import { caller, isStaff, type Ctx } from '../core/context';
 import { DomainError, notFound } from '../core/errors';
-import type { RegistrationRecord } from '../core/ports';
+import type { Change, RegistrationPatch, RegistrationRecord } from '../core/ports';
+import { decideCheckIn, decideUndoCheckIn } from './checkin';
 import { toEvent } from '../events/rules';
 import { assertInAudience, decideSeat } from './seats';
 
@@ -36,15 +37,14 @@ export async function registerForEvent(ctx: Ctx, input: { eventId: string; conta
   return toRegistration(registration);
 }
 
-/** Its owner or staff may cancel; anyone else is told it does not exist. */
+/** Its owner or staff may cancel; anyone else is told it does not exist. Staff cancelling someone's seat is on the record. */
 export async function cancelRegistration(ctx: Ctx, input: { id: string }): Promise<Registration> {
   const user = caller(ctx);
   const existing = await ctx.deps.repos.registrations.get(input.id);
   if (!existing || (existing.openid !== user.openid && !isStaff(user))) throw notFound('报名记录');
-  const { registration, promoted } = await ctx.deps.repos.registrations.cancel(input.id, ctx.now, (current) => {
-    if (current.status === 'attended') throw new DomainError('INVALID_TRANSITION', '已签到的报名不能取消');
-  });
-  if (promoted) await notifyPromoted(ctx, [promoted]);
+  const { registration } = await ctx.deps.repos.registrations.cancel(input.id, ctx.now, (current) =>
+    decideCancel(current, ctx.now, user.openid),
+  );
   return toRegistration(registration);
 }
 
@@ -59,6 +59,7 @@ export async function listMyRegistrations(ctx: Ctx): Promise<RegistrationWithEve
   });
 }
 
+/** Names and phones of everyone signed up: a full read of personal data, on the record. */
 export async function listEventRegistrations(
   ctx: Ctx,
   input: { eventId: string; status?: RegistrationStatus },
@@ -66,32 +67,42 @@ export async function listEventRegistrations(
   const event = await ctx.deps.repos.events.get(input.eventId);
   if (!event) throw notFound('活动');
   const records = await ctx.deps.repos.registrations.listByEvent(event.id, input.status);
+  await ctx.deps.repos.audit.record({
+    actor: caller(ctx).openid,
+    action: 'registrations.read',
+    recordType: 'event',
+    recordId: event.id,
+    detail: `查看报名名单 ${records.length} 人${input.status ? `（${input.status}）` : ''}`,
+    at: ctx.now,
+  });
   return records.map((r) => ({ ...toRegistration(r), openid: r.openid }));
 }
 
-/** Check-in marks a confirmed person as attended; doing it twice is harmless. */
 export async function checkIn(ctx: Ctx, input: { id: string }): Promise<Registration> {
-  const updated = await ctx.deps.repos.registrations.checkIn(input.id, ctx.now, (current) => {
-    if (current.status === 'waitlisted') throw new DomainError('INVALID_TRANSITION', '候补人员尚未获得名额，不能签到');
-    if (current.status === 'cancelled') throw new DomainError('INVALID_TRANSITION', '该报名已取消，不能签到');
-  });
+  const actor = caller(ctx).openid;
+  const updated = await ctx.deps.repos.registrations.change(input.id, ctx.now, (current, event) =>
+    decideCheckIn(current, event, ctx.now, actor),
+  );
   return toRegistration(updated);
 }
 
-/** Whoever moves from the waitlist into a seat is told so (once per promotion). */
-export async function notifyPromoted(ctx: Ctx, promoted: RegistrationRecord[]): Promise<void> {
-  if (!promoted.length) return;
-  const event = await ctx.deps.repos.events.get(promoted[0].eventId);
-  if (!event) return;
-  await ctx.deps.repos.outbox.enqueueOnce(
-    promoted.map((r) => ({
-      key: `promoted:${r.id}:${r.updatedAt}`,
-      message: {
-        openid: r.openid,
-        template: 'registration_promoted',
-        data: { eventId: event.id, title: event.title, startAt: event.startAt, location: event.location, status: '已报名' },
-      },
-    })),
-    ctx.now,
+export async function undoCheckIn(ctx: Ctx, input: { registrationId: string }): Promise<Registration> {
+  const actor = caller(ctx).openid;
+  const updated = await ctx.deps.repos.registrations.change(input.registrationId, ctx.now, (current) =>
+    decideUndoCheckIn(current, ctx.now, actor),
   );
+  return toRegistration(updated);
+}
+
+/** A cancelled registration stays cancelled; an attended one cannot be cancelled; staff cancelling is audited. */
+function decideCancel(current: RegistrationRecord, now: string, actor: string): Change<RegistrationPatch> {
+  if (current.status === 'cancelled') return { patch: {} };
+  if (current.status === 'attended') throw new DomainError('INVALID_TRANSITION', '已签到的报名不能取消');
+  const byStaff = actor !== current.openid;
+  return {
+    patch: { status: 'cancelled', cancelledAt: now },
+    ...(byStaff
+      ? { audit: { actor, action: 'registration.cancel', recordType: 'registration', recordId: current.id, detail: '工作人员取消报名' } }
+      : {}),
+  };
 }

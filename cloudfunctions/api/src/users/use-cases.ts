@@ -40,17 +40,27 @@ export async function listUsers(ctx: Ctx, input: { role?: GrantableRole }): Prom
 export async function grantRole(ctx: Ctx, input: { openid: string; role: GrantableRole }): Promise<UserSummary> {
   const target = await loadKnownUser(ctx, input.openid);
   if (target.roles.includes(input.role)) return toUserSummary(target);
-  return toUserSummary(await ctx.deps.repos.users.addRole(target.openid, input.role, ctx.now));
+  const audit = roleAudit(ctx, 'role.grant', target.openid, input.role);
+  return toUserSummary(await ctx.deps.repos.users.addRole(target.openid, input.role, ctx.now, audit));
 }
 
 /** There is always one admin left, or nobody could grant roles again. */
 export async function revokeRole(ctx: Ctx, input: { openid: string; role: GrantableRole }): Promise<UserSummary> {
   const target = await loadKnownUser(ctx, input.openid);
   if (!target.roles.includes(input.role)) return toUserSummary(target);
-  const updated = await ctx.deps.repos.users.removeRole(target.openid, input.role, ctx.now);
+  const audit = roleAudit(ctx, 'role.revoke', target.openid, input.role);
+  const updated = await ctx.deps.repos.users.removeRole(target.openid, input.role, ctx.now, audit);
   if (updated === 'last-admin') throw new DomainError('LAST_ADMIN');
   return toUserSummary(updated);
 }
+
+const roleAudit = (ctx: Ctx, action: string, openid: string, role: GrantableRole) => ({
+  actor: caller(ctx).openid,
+  action,
+  recordType: 'user',
+  recordId: openid,
+  detail: role,
+});
 
 async function loadKnownUser(ctx: Ctx, openid: string): Promise<UserRecord> {
   const user = await ctx.deps.repos.users.get(openid);

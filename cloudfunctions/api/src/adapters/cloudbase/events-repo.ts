@@ -1,5 +1,7 @@
 import type { EventPatch, EventRecord, EventsRepo } from '../../core/ports';
 import { notFound } from '../../core/errors';
+import { writeEffects } from './effects';
+import { promoteIntoFreeSeats } from './registrations-repo';
 import { getAll, inTransaction, isoOf, isoOrNull, toDate, type CloudDb, type CloudTransaction, type Doc, type Where } from './db';
 
 /** Instants of an event, stored as dates. */
@@ -85,10 +87,23 @@ export function cloudbaseEventsRepo(db: CloudDb): EventsRepo {
         const doc = await lockEvent(db, tx, id);
         if (!doc) throw notFound('活动');
         const current = toEventRecord(doc);
-        const patch = guard(current);
-        await tx.collection('events').doc(id).update({ data: { ...patchDoc(patch), updatedAt: toDate(now) } });
-        const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-        return { ...current, ...defined, updatedAt: now };
+        const change = guard(current);
+        const defined = Object.fromEntries(Object.entries(change.patch).filter(([, v]) => v !== undefined));
+        const updated: EventRecord = { ...current, ...defined, updatedAt: now };
+        const promoted = await promoteIntoFreeSeats(db, tx, updated, now);
+        await tx.collection('events').doc(id).update({
+          data: {
+            ...patchDoc(change.patch),
+            updatedAt: toDate(now),
+            ...(promoted.length ? { confirmedCount: _.inc(promoted.length), waitlistCount: _.inc(-promoted.length) } : {}),
+          },
+        });
+        await writeEffects(tx, change, now);
+        return {
+          ...updated,
+          confirmedCount: updated.confirmedCount + promoted.length,
+          waitlistCount: updated.waitlistCount - promoted.length,
+        };
       });
     },
 

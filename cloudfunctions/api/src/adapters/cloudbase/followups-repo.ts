@@ -1,8 +1,7 @@
-import type { AuditEntry, AuditRepo, FollowupPatch, FollowupRecord, FollowupsRepo, FollowupStep } from '../../core/ports';
+import type { FollowupPatch, FollowupRecord, FollowupsRepo, FollowupStep } from '../../core/ports';
 import { notFound } from '../../core/errors';
-import { newId } from '../../core/ids';
-import { claimUnique, getAll, getOne, inTransaction, isoOf, isoOrNull, nextOrdinal, releaseUnique, strOrNull, toDate, type CloudDb, type CloudTransaction, type Doc } from './db';
-import { addToOutbox } from './outbox-repo';
+import { claimUnique, getAll, getOne, inTransaction, isoOf, isoOrNull, releaseUnique, strOrNull, toDate, type CloudDb, type CloudTransaction, type Doc } from './db';
+import { writeEffects } from './effects';
 
 const DATE_FIELDS = new Set(['consentAt', 'contactedAt', 'withdrawnAt', 'createdAt', 'updatedAt']);
 
@@ -53,10 +52,6 @@ async function addStep(tx: CloudTransaction, followupId: string, n: number, step
 }
 
 /** Audit entries carry their own random id, like every other document this adapter adds inside a transaction. */
-async function addAudit(add: (data: Record<string, unknown>) => Promise<unknown>, e: AuditEntry): Promise<void> {
-  await add({ _id: newId(), ...e, at: toDate(e.at), ordinal: nextOrdinal() });
-}
-
 export function cloudbaseFollowupsRepo(db: CloudDb): FollowupsRepo {
   const _ = db.command;
   const followups = () => db.collection('followups');
@@ -114,8 +109,7 @@ export function cloudbaseFollowupsRepo(db: CloudDb): FollowupsRepo {
         if (patch.status === 'closed' && current.status !== 'closed' && current.openid) {
           await releaseUnique(tx, openKey(current.kind, current.openid));
         }
-        if (change.audit) await addAudit((d) => tx.collection('audit_log').add({ data: d }), { ...change.audit, at: now });
-        if (change.notify) await addToOutbox(tx, [{ ...change.notify, createdAt: now }]);
+        await writeEffects(tx, change, now);
         const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
         return { ...current, ...defined } as FollowupRecord;
       });
@@ -156,24 +150,6 @@ export function cloudbaseFollowupsRepo(db: CloudDb): FollowupsRepo {
     async orgs() {
       const docs = await getAll(db.collection('party_orgs').orderBy('kind', 'desc').orderBy('_id', 'asc'));
       return docs.map((d) => ({ id: d._id, name: String(d.name), kind: d.kind as 'standalone' | 'joint' }));
-    },
-  };
-}
-
-/** The audit log can be appended to and read; no action can edit or delete it. */
-export function cloudbaseAuditRepo(db: CloudDb): AuditRepo {
-  return {
-    record: (entry) => addAudit((d) => db.collection('audit_log').add({ data: d }), entry),
-    async listFor(recordType, recordId) {
-      const docs = await getAll(db.collection('audit_log').where({ recordType, recordId }).orderBy('ordinal', 'asc'));
-      return docs.map((d) => ({
-        actor: String(d.actor),
-        action: String(d.action),
-        recordType: String(d.recordType),
-        recordId: String(d.recordId),
-        detail: strOrNull(d.detail),
-        at: isoOf(d.at),
-      }));
     },
   };
 }

@@ -5,10 +5,15 @@
 import type { Repositories } from '../../core/ports';
 import type { CloudDb } from './db';
 import { cloudbaseEventsRepo } from './events-repo';
-import { cloudbaseAuditRepo, cloudbaseFollowupsRepo } from './followups-repo';
+import { cloudbaseAuditRepo } from './audit-repo';
+import { cloudbaseFollowupsRepo } from './followups-repo';
 import { cloudbaseOutboxRepo } from './outbox-repo';
-import { cloudbaseApplicationsRepo, cloudbaseEnterprisesRepo, cloudbaseGuidanceRepo, cloudbaseJobsRepo } from './recruitment-repo';
+import { cloudbaseApplicationsRepo } from './applications-repo';
+import { cloudbaseEnterprisesRepo } from './enterprises-repo';
+import { cloudbaseGuidanceRepo } from './guidance-repo';
+import { cloudbaseJobsRepo } from './jobs-repo';
 import { cloudbaseRegistrationsRepo } from './registrations-repo';
+import { cloudbaseRetentionRepo } from './retention-repo';
 import { cloudbaseUsersRepo } from './users-repo';
 
 export { DATABASE_OPTIONS, type CloudDb } from './db';
@@ -26,5 +31,6 @@ export function cloudbaseRepositories(db: CloudDb): Repositories {
     jobs: cloudbaseJobsRepo(db),
     applications: cloudbaseApplicationsRepo(db),
     guidance: cloudbaseGuidanceRepo(db),
+    retention: cloudbaseRetentionRepo(db),
   };
 }

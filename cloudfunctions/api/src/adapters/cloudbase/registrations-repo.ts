@@ -6,10 +6,13 @@
  * older than the last change of the event fails on the lock and is run again.
  */
 import type { RegistrationStatus } from '@shared/registrations';
-import type { RegistrationRecord, RegistrationsRepo } from '../../core/ports';
+import type { EventRecord, RegistrationPatch, RegistrationRecord, RegistrationsRepo } from '../../core/ports';
+import { promotionNotice, seatsToFill } from '../../registrations/seats';
 import { notFound } from '../../core/errors';
 import { getAll, getOne, inTransaction, isoOf, isoOrNull, toDate, type CloudDb, type CloudTransaction, type Doc } from './db';
+import { writeEffects } from './effects';
 import { lockEvent, toEventRecord } from './events-repo';
+import { addToOutbox } from './outbox-repo';
 
 function toRecord(d: Doc, position: number | null = null): RegistrationRecord {
   const contact = (d.contact ?? {}) as { name?: unknown; phone?: unknown };
@@ -26,6 +29,34 @@ function toRecord(d: Doc, position: number | null = null): RegistrationRecord {
     cancelledAt: isoOrNull(d.cancelledAt),
     attendedAt: isoOrNull(d.attendedAt),
   };
+}
+
+/** A patch as stored: instants as dates, nothing undefined. */
+function patchDoc(patch: RegistrationPatch): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (patch.status !== undefined) out.status = patch.status;
+  if (patch.cancelledAt !== undefined) out.cancelledAt = toDate(patch.cancelledAt);
+  if (patch.attendedAt !== undefined) out.attendedAt = toDate(patch.attendedAt);
+  return out;
+}
+
+/**
+ * Moves the first waitlisted people into the free seats the pure rule counts (from `event` as it will be once the
+ * caller's counter update lands) and queues each one's notice; call holding the event's lock. The caller adds the
+ * number moved to the event's counters.
+ */
+export async function promoteIntoFreeSeats(db: CloudDb, tx: CloudTransaction, event: EventRecord, now: string): Promise<Doc[]> {
+  const free = seatsToFill(event);
+  if (free <= 0) return [];
+  const waiting = await getAll(
+    db.collection('registrations').where({ eventId: event.id, status: 'waitlisted' }).orderBy('seq', 'asc'),
+    free,
+  );
+  for (const w of waiting) {
+    await tx.collection('registrations').doc(w._id).update({ data: { status: 'confirmed', updatedAt: toDate(now) } });
+  }
+  if (waiting.length) await addToOutbox(tx, waiting.map((w) => ({ ...promotionNotice(event, { openid: String(w.openid) }), createdAt: now })));
+  return waiting.map((w) => ({ ...w, status: 'confirmed', updatedAt: toDate(now) }));
 }
 
 function countDelta(status: RegistrationStatus): { confirmed: number; waitlisted: number } {
@@ -47,16 +78,6 @@ export function cloudbaseRegistrationsRepo(db: CloudDb): RegistrationsRepo {
   }
 
   const findDoc = (eventId: string, openid: string) => getOne(registrations().where({ eventId, openid }));
-
-  /** Moves the first waitlisted people into the free seats; call holding the event's lock, after its counters are known. */
-  async function promote(tx: CloudTransaction, eventId: string, free: number, now: string): Promise<Doc[]> {
-    if (free <= 0) return [];
-    const waiting = await getAll(registrations().where({ eventId, status: 'waitlisted' }).orderBy('seq', 'asc'), free);
-    for (const w of waiting) {
-      await tx.collection('registrations').doc(w._id).update({ data: { status: 'confirmed', updatedAt: toDate(now) } });
-    }
-    return waiting.map((w) => ({ ...w, status: 'confirmed', updatedAt: toDate(now) }));
-  }
 
   return {
     async register(cmd) {
@@ -101,23 +122,30 @@ export function cloudbaseRegistrationsRepo(db: CloudDb): RegistrationsRepo {
       const outcome = await inTransaction(db, async (tx) => {
         const eventDoc = await lockEvent(db, tx, eventId);
         const { data: currentDoc } = await tx.collection('registrations').doc(id).get();
-        if (!currentDoc) throw notFound('报名记录');
+        if (!currentDoc || !eventDoc) throw notFound('报名记录');
         const current = await withPosition(currentDoc);
-        if (current.status === 'cancelled') return { registration: currentDoc, promoted: null };
-        guard(current);
-        const cancelled = { status: 'cancelled', cancelledAt: toDate(now), updatedAt: toDate(now) };
-        await tx.collection('registrations').doc(id).update({ data: cancelled });
-        const delta = countDelta(current.status);
-        const event = eventDoc ? toEventRecord(eventDoc) : null;
-        const free = event && event.status === 'published' && delta.confirmed ? event.capacity - (event.confirmedCount - 1) : 0;
-        const promoted = await promote(tx, eventId, free, now);
+        const event = toEventRecord(eventDoc);
+        const change = guard(current, event);
+        const status = change.patch.status;
+        if (!status || status === current.status) return { registration: currentDoc, promoted: null };
+        const written = { ...patchDoc(change.patch), updatedAt: toDate(now) };
+        await tx.collection('registrations').doc(id).update({ data: written });
+        await writeEffects(tx, change, now);
+        const before = countDelta(current.status);
+        const after = countDelta(status);
+        const counted = {
+          ...event,
+          confirmedCount: event.confirmedCount + after.confirmed - before.confirmed,
+          waitlistCount: event.waitlistCount + after.waitlisted - before.waitlisted,
+        };
+        const promoted = await promoteIntoFreeSeats(db, tx, counted, now);
         await tx.collection('events').doc(eventId).update({
           data: {
-            confirmedCount: _.inc(promoted.length - delta.confirmed),
-            waitlistCount: _.inc(-delta.waitlisted - promoted.length),
+            confirmedCount: _.inc(after.confirmed - before.confirmed + promoted.length),
+            waitlistCount: _.inc(after.waitlisted - before.waitlisted - promoted.length),
           },
         });
-        return { registration: { ...currentDoc, ...cancelled }, promoted: promoted[0] ?? null };
+        return { registration: { ...currentDoc, ...written }, promoted: promoted[0] ?? null };
       });
       return {
         registration: await withPosition(outcome.registration),
@@ -125,32 +153,22 @@ export function cloudbaseRegistrationsRepo(db: CloudDb): RegistrationsRepo {
       };
     },
 
-    async fillFreeSeats(eventId, now) {
-      const promoted = await inTransaction(db, async (tx) => {
-        const eventDoc = await lockEvent(db, tx, eventId);
-        if (!eventDoc) return [];
-        const event = toEventRecord(eventDoc);
-        if (event.status !== 'published') return [];
-        const moved = await promote(tx, eventId, event.capacity - event.confirmedCount, now);
-        if (moved.length) {
-          await tx.collection('events').doc(eventId).update({
-            data: { confirmedCount: _.inc(moved.length), waitlistCount: _.inc(-moved.length) },
-          });
-        }
-        return moved;
-      });
-      return promoted.map((d) => toRecord(d));
-    },
-
-    async checkIn(id, now, guard) {
+    async change(id, now, guard) {
       const doc = await inTransaction(db, async (tx) => {
         const { data: currentDoc } = await tx.collection('registrations').doc(id).get();
         if (!currentDoc) throw notFound('报名记录');
-        guard(await withPosition(currentDoc));
-        if (currentDoc.status === 'attended') return currentDoc;
-        const attended = { status: 'attended', attendedAt: toDate(now), updatedAt: toDate(now) };
-        await tx.collection('registrations').doc(id).update({ data: attended });
-        return { ...currentDoc, ...attended };
+        const { data: eventDoc } = await db.collection('events').doc(String(currentDoc.eventId)).get();
+        if (!eventDoc) throw notFound('活动');
+        const current = await withPosition(currentDoc);
+        const change = guard(current, toEventRecord(eventDoc));
+        if (change.patch.status && countDelta(change.patch.status).confirmed !== countDelta(current.status).confirmed) {
+          throw new Error('registrations.change cannot move a seat; cancel and register do');
+        }
+        if (!Object.keys(change.patch).length) return currentDoc;
+        const written = { ...patchDoc(change.patch), updatedAt: toDate(now) };
+        await tx.collection('registrations').doc(id).update({ data: written });
+        await writeEffects(tx, change, now);
+        return { ...currentDoc, ...written };
       });
       return withPosition(doc);
     },

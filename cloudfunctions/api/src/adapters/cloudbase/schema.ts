@@ -43,7 +43,9 @@ export const COLLECTIONS: CollectionSpec[] = [
   },
   {
     name: 'enterprise_claims',
-    about: '_id = claim id; one live (pending or approved) claim per person through unique_keys',
+    about:
+      '_id = claim id; name, uscc, claimantName, claimantPhone as the claimant typed them; enterpriseId set once approved; ' +
+      'one live (pending or approved) claim per person through unique_keys',
     indexes: [
       { name: 'openid_createdAt', fields: [['openid', 'asc'], ['createdAt', 'desc']] },
       { name: 'status_createdAt', fields: [['status', 'asc'], ['createdAt', 'asc']] },
@@ -51,7 +53,7 @@ export const COLLECTIONS: CollectionSpec[] = [
   },
   {
     name: 'fair_participations',
-    about: '_id = participation id; one per (eventId, enterpriseId) through unique_keys',
+    about: '_id = participation id; one per (eventId, enterpriseId) through unique_keys; reason of a rejection, note of a re-request',
     indexes: [
       { name: 'eventId_enterpriseId', fields: [['eventId', 'asc'], ['enterpriseId', 'asc']] },
       { name: 'status_createdAt', fields: [['status', 'asc'], ['createdAt', 'asc']] },

@@ -2,6 +2,7 @@ import type { Role } from '@shared/users';
 import type { UserRecord, UsersRepo } from '../../core/ports';
 import { notFound } from '../../core/errors';
 import { getAll, inTransaction, isDuplicateKey, isoOf, strOrNull, toDate, type CloudDb, type Doc } from './db';
+import { writeEffects } from './effects';
 
 function toRecord(d: Doc, enterpriseName: string | null): UserRecord {
   return {
@@ -65,22 +66,30 @@ export function cloudbaseUsersRepo(db: CloudDb): UsersRepo {
       return getOrFail(openid);
     },
 
-    async addRole(openid, role, now) {
-      await users().where({ _id: openid }).update({ data: { roles: _.addToSet(role), updatedAt: toDate(now) } });
+    async addRole(openid, role, now, audit) {
+      await inTransaction(db, async (tx) => {
+        const ref = tx.collection('users').doc(openid);
+        const { data } = await ref.get();
+        if (!data || (data.roles as string[] | undefined)?.includes(role)) return;
+        await ref.update({ data: { roles: _.addToSet(role), updatedAt: toDate(now) } });
+        await writeEffects(tx, { audit }, now);
+      });
       return getOrFail(openid);
     },
 
-    async removeRole(openid, role, now) {
-      if (role !== 'admin') {
-        await users().where({ _id: openid }).update({ data: { roles: _.pull(role), updatedAt: toDate(now) } });
-        return getOrFail(openid);
-      }
-      // Admin removals take turns on one lock document, so "is another admin left?" stays true until the write.
+    async removeRole(openid, role, now, audit) {
       const outcome = await inTransaction(db, async (tx) => {
-        await tx.collection('meta').doc('lock:admins').set({ data: { at: toDate(now) } });
-        const { total } = await users().where({ roles: 'admin', _id: _.neq(openid) }).count();
-        if (total === 0) return 'last-admin' as const;
-        await tx.collection('users').doc(openid).update({ data: { roles: _.pull('admin'), updatedAt: toDate(now) } });
+        // Admin removals take turns on one lock document, so "is another admin left?" stays true until the write.
+        if (role === 'admin') {
+          await tx.collection('meta').doc('lock:admins').set({ data: { at: toDate(now) } });
+          const { total } = await users().where({ roles: 'admin', _id: _.neq(openid) }).count();
+          if (total === 0) return 'last-admin' as const;
+        }
+        const ref = tx.collection('users').doc(openid);
+        const { data } = await ref.get();
+        if (!data || !(data.roles as string[] | undefined)?.includes(role)) return 'ok' as const;
+        await ref.update({ data: { roles: _.pull(role), updatedAt: toDate(now) } });
+        await writeEffects(tx, { audit }, now);
         return 'ok' as const;
       });
       return outcome === 'last-admin' ? outcome : getOrFail(openid);

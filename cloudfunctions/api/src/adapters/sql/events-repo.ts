@@ -1,6 +1,8 @@
 import type { EventPatch, EventQuery, EventRecord, EventsRepo } from '../../core/ports';
 import { notFound } from '../../core/errors';
 import { iso, isoOrNull, type SqlDb, type SqlExecutor } from './db';
+import { writeEffects } from './effects';
+import { promoteIntoFreeSeats } from './registrations-repo';
 
 type Row = Record<string, unknown>;
 
@@ -75,14 +77,18 @@ export function sqlEventsRepo(db: SqlDb): EventsRepo {
       return db.transaction(async (tx) => {
         const current = await lockEvent(tx, id);
         if (!current) throw notFound('活动');
-        const patch = guard(current);
+        const change = guard(current);
+        const patch = change.patch;
         const entries = (Object.keys(patch) as (keyof EventPatch)[]).filter((k) => patch[k] !== undefined);
         const sets = entries.map((k, i) => `${PATCH_COLUMNS[k]} = $${i + 3}`);
         const rows = await tx.query<Row>(
           `UPDATE events SET ${[...sets, 'updated_at = $2'].join(', ')} WHERE id = $1 RETURNING ${EVENT_COLUMNS}`,
           [id, now, ...entries.map((k) => patch[k])],
         );
-        return toEventRecord(rows[0]);
+        await writeEffects(tx, change, now);
+        const updated = toEventRecord(rows[0]);
+        const promoted = await promoteIntoFreeSeats(tx, updated, now);
+        return promoted.length ? ((await lockEvent(tx, id)) ?? updated) : updated;
       });
     },
 

@@ -1,6 +1,7 @@
-import type { AuditRepo, FollowupPatch, FollowupRecord, FollowupsRepo, OutboxEntry, OutboxRepo, AuditEntry } from '../../core/ports';
+import type { FollowupPatch, FollowupRecord, FollowupsRepo } from '../../core/ports';
 import { notFound } from '../../core/errors';
-import { insertOutbox, isUniqueViolation, iso, isoOrNull, str, type SqlDb, type SqlExecutor } from './db';
+import { isUniqueViolation, iso, isoOrNull, str, type SqlDb } from './db';
+import { writeEffects } from './effects';
 
 type Row = Record<string, unknown>;
 
@@ -57,13 +58,6 @@ function toRecord(r: Row): FollowupRecord {
     updatedAt: iso(r.updated_at),
   };
 }
-
-async function insertAudit(tx: SqlExecutor, e: AuditEntry): Promise<void> {
-  await tx.query('INSERT INTO audit_log (actor, action, record_type, record_id, detail, at) VALUES ($1,$2,$3,$4,$5,$6)', [
-    e.actor, e.action, e.recordType, e.recordId, e.detail, e.at,
-  ]);
-}
-
 
 export function sqlFollowupsRepo(db: SqlDb): FollowupsRepo {
   return {
@@ -146,10 +140,7 @@ export function sqlFollowupsRepo(db: SqlDb): FollowupsRepo {
             [id, s.fromStatus, s.toStatus, s.note, s.reason, s.actor, now],
           );
         }
-        if (change.audit) await insertAudit(tx, { ...change.audit, at: now });
-        if (change.notify) {
-          await insertOutbox(tx, change.notify, now);
-        }
+        await writeEffects(tx, change, now);
         const after = await tx.query<Row>(`${SELECT} WHERE id = $1`, [id]);
         return toRecord(after[0]);
       });
@@ -198,80 +189,6 @@ export function sqlFollowupsRepo(db: SqlDb): FollowupsRepo {
     async orgs() {
       return db.query<{ id: string; name: string; kind: 'standalone' | 'joint' }>(
         'SELECT id, name, kind FROM party_orgs ORDER BY kind DESC, id',
-      );
-    },
-  };
-}
-
-/** The audit log can be appended to and read; no action can edit or delete it. */
-export function sqlAuditRepo(db: SqlDb): AuditRepo {
-  return {
-    record: (entry) => insertAudit(db, entry),
-    async listFor(recordType, recordId) {
-      const rows = await db.query<Row>(
-        'SELECT actor, action, record_type, record_id, detail, at FROM audit_log WHERE record_type = $1 AND record_id = $2 ORDER BY id',
-        [recordType, recordId],
-      );
-      return rows.map((r) => ({
-        actor: String(r.actor),
-        action: String(r.action),
-        recordType: String(r.record_type),
-        recordId: String(r.record_id),
-        detail: str(r.detail),
-        at: iso(r.at),
-      }));
-    },
-  };
-}
-
-function toOutboxEntry(r: Row): OutboxEntry {
-  return {
-    id: Number(r.id),
-    openid: String(r.openid),
-    template: String(r.template),
-    data: JSON.parse(String(r.data)) as Record<string, string>,
-    status: r.status as OutboxEntry['status'],
-    attempts: Number(r.attempts),
-    createdAt: iso(r.created_at),
-  };
-}
-
-export function sqlOutboxRepo(db: SqlDb): OutboxRepo {
-  return {
-    async list(q) {
-      const rows = q.openid
-        ? await db.query<Row>('SELECT * FROM outbox WHERE openid = $1 ORDER BY id DESC LIMIT $2', [q.openid, q.limit])
-        : await db.query<Row>('SELECT * FROM outbox ORDER BY id DESC LIMIT $1', [q.limit]);
-      return rows.map(toOutboxEntry);
-    },
-
-    async enqueueOnce(items, now) {
-      let queued = 0;
-      for (const { key, message: m } of items) {
-        await db.transaction(async (tx) => {
-          // The key goes in `meta`: its primary key makes the second of two runs queue nothing.
-          const claimed = await tx.query('INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key', [
-            `once:${key}`,
-            now,
-          ]);
-          if (!claimed.length) return;
-          await insertOutbox(tx, m, now);
-          queued++;
-        });
-      }
-      return queued;
-    },
-
-    async pending(limit) {
-      const rows = await db.query<Row>(`SELECT * FROM outbox WHERE status = 'pending' ORDER BY id LIMIT $1`, [limit]);
-      return rows.map(toOutboxEntry);
-    },
-
-    async recordAttempt(id, outcome, now) {
-      await db.query(
-        `UPDATE outbox SET status = $2, attempts = attempts + 1, sent_at = CASE WHEN $2 = 'sent' THEN $3::timestamptz END
-         WHERE id = $1 AND status = 'pending'`,
-        [id, outcome === 'retry' ? 'pending' : outcome, now],
       );
     },
   };

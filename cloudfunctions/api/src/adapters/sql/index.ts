@@ -3,8 +3,14 @@ import type { SqlDb } from './db';
 import { sqlEventsRepo } from './events-repo';
 import { sqlRegistrationsRepo } from './registrations-repo';
 import { sqlUsersRepo } from './users-repo';
-import { sqlAuditRepo, sqlFollowupsRepo, sqlOutboxRepo } from './followups-repo';
-import { sqlApplicationsRepo, sqlEnterprisesRepo, sqlGuidanceRepo, sqlJobsRepo } from './recruitment-repo';
+import { sqlAuditRepo } from './audit-repo';
+import { sqlFollowupsRepo } from './followups-repo';
+import { sqlOutboxRepo } from './outbox-repo';
+import { sqlApplicationsRepo } from './applications-repo';
+import { sqlEnterprisesRepo } from './enterprises-repo';
+import { sqlGuidanceRepo } from './guidance-repo';
+import { sqlJobsRepo } from './jobs-repo';
+import { sqlRetentionRepo } from './retention-repo';
 
 export { openDb, type SqlDb } from './db';
 export { migrate } from './migrations';
@@ -21,5 +27,6 @@ export function sqlRepositories(db: SqlDb): Repositories {
     jobs: sqlJobsRepo(db),
     applications: sqlApplicationsRepo(db),
     guidance: sqlGuidanceRepo(db),
+    retention: sqlRetentionRepo(db),
   };
 }

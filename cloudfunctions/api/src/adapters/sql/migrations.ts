@@ -263,6 +263,27 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX jobs_open_district_idx ON jobs (district, created_at DESC, id DESC) WHERE status = 'open'
     `,
   },
+  {
+    version: 5,
+    name: '云招聘: claims keep what the claimant typed; rejection reasons, re-asked fairs, answers by whom',
+    // A claim used to name its enterprise by creating it, so a rejected claim's false name stayed on the enterprise
+    // and became the name of whoever claimed the code next. A claim now carries its own name and code (copied here
+    // from the enterprise it pointed to) and points to an enterprise only once approved into it.
+    sql: `
+      ALTER TABLE enterprise_claims
+        ADD COLUMN name text,
+        ADD COLUMN uscc text,
+        ADD COLUMN claimant_name text,
+        ADD COLUMN claimant_phone text,
+        ALTER COLUMN enterprise_id DROP NOT NULL;
+      UPDATE enterprise_claims c SET name = e.name, uscc = COALESCE(e.uscc, '') FROM enterprises e WHERE e.id = c.enterprise_id;
+      UPDATE enterprise_claims SET enterprise_id = NULL WHERE status <> 'approved';
+      ALTER TABLE enterprise_claims ALTER COLUMN name SET NOT NULL, ALTER COLUMN uscc SET NOT NULL;
+      CREATE INDEX enterprise_claims_openid_idx ON enterprise_claims (openid, created_at DESC);
+      ALTER TABLE fair_participations ADD COLUMN note text, ADD COLUMN decided_by text;
+      ALTER TABLE applications ADD COLUMN reason text
+    `,
+  },
 ];
 
 export async function migrate(db: SqlDb): Promise<number[]> {

@@ -1,8 +1,10 @@
-import type { RegistrationRecord, RegistrationsRepo } from '../../core/ports';
+import type { EventRecord, RegistrationPatch, RegistrationRecord, RegistrationsRepo } from '../../core/ports';
 import type { RegistrationStatus } from '@shared/registrations';
 import { notFound } from '../../core/errors';
-import { iso, isoOrNull, type SqlDb, type SqlExecutor } from './db';
-import { lockEvent } from './events-repo';
+import { promotionNotice, seatsToFill } from '../../registrations/seats';
+import { insertOutbox, iso, isoOrNull, type SqlDb, type SqlExecutor } from './db';
+import { writeEffects } from './effects';
+import { EVENT_COLUMNS, lockEvent, toEventRecord } from './events-repo';
 
 type Row = Record<string, unknown>;
 
@@ -39,25 +41,39 @@ async function selectOne(tx: SqlExecutor, where: string, params: unknown[]): Pro
   return rows[0] ? toRecord(rows[0]) : null;
 }
 
-/** Moves waitlisted people into free seats, first come first served; call with the event row locked. */
-async function promoteIntoFreeSeats(tx: SqlExecutor, eventId: string, now: string): Promise<RegistrationRecord[]> {
-  const event = await lockEvent(tx, eventId);
-  if (!event || event.status !== 'published') return [];
-  const free = event.capacity - event.confirmedCount;
+/**
+ * Moves waitlisted people into the free seats the pure rule counts, first come first served, and queues each one's
+ * notice in the same transaction; call with the event row locked.
+ */
+export async function promoteIntoFreeSeats(tx: SqlExecutor, event: EventRecord, now: string): Promise<RegistrationRecord[]> {
+  const free = seatsToFill(event);
   if (free <= 0) return [];
   const promoted = await tx.query<{ id: string }>(
     `UPDATE registrations SET status = 'confirmed', updated_at = $2
      WHERE id IN (SELECT id FROM registrations WHERE event_id = $1 AND status = 'waitlisted' ORDER BY seq LIMIT $3)
      RETURNING id`,
-    [eventId, now, free],
+    [event.id, now, free],
   );
   if (!promoted.length) return [];
   await tx.query(
     `UPDATE events SET confirmed_count = confirmed_count + $2, waitlist_count = waitlist_count - $2 WHERE id = $1`,
-    [eventId, promoted.length],
+    [event.id, promoted.length],
   );
   const rows = await tx.query<Row>(`${REGISTRATION_SELECT} WHERE r.id = ANY($1) ORDER BY r.seq`, [promoted.map((p) => p.id)]);
-  return rows.map(toRecord);
+  const records = rows.map(toRecord);
+  for (const r of records) await insertOutbox(tx, promotionNotice(event, r), now);
+  return records;
+}
+
+/** Writes a registration's patch; its seat and the event's counters are the caller's to keep right. */
+async function writePatch(tx: SqlExecutor, id: string, patch: RegistrationPatch, now: string): Promise<void> {
+  const sets: string[] = [];
+  const params: unknown[] = [id, now];
+  if (patch.status !== undefined) sets.push(`status = $${params.push(patch.status)}`);
+  if (patch.cancelledAt !== undefined) sets.push(`cancelled_at = $${params.push(patch.cancelledAt)}`);
+  if (patch.attendedAt !== undefined) sets.push(`attended_at = $${params.push(patch.attendedAt)}`);
+  if (!sets.length) return;
+  await tx.query(`UPDATE registrations SET ${[...sets, 'updated_at = $2'].join(', ')} WHERE id = $1`, params);
 }
 
 function countDelta(status: RegistrationStatus): { confirmed: number; waitlisted: number } {
@@ -107,41 +123,39 @@ export function sqlRegistrationsRepo(db: SqlDb): RegistrationsRepo {
       return db.transaction(async (tx) => {
         const found = await tx.query<{ event_id: string }>('SELECT event_id FROM registrations WHERE id = $1', [id]);
         if (!found[0]) throw notFound('报名记录');
-        await lockEvent(tx, found[0].event_id);
+        const event = await lockEvent(tx, found[0].event_id);
         const current = await selectOne(tx, 'r.id = $1', [id]);
-        if (!current) throw notFound('报名记录');
-        if (current.status === 'cancelled') return { registration: current, promoted: null };
-        guard(current);
-        await tx.query(
-          `UPDATE registrations SET status = 'cancelled', cancelled_at = $2, updated_at = $2 WHERE id = $1`,
-          [id, now],
+        if (!current || !event) throw notFound('报名记录');
+        const change = guard(current, event);
+        if (!change.patch.status || change.patch.status === current.status) return { registration: current, promoted: null };
+        await writePatch(tx, id, change.patch, now);
+        await writeEffects(tx, change, now);
+        const before = countDelta(current.status);
+        const after = countDelta(change.patch.status);
+        const rows = await tx.query<Row>(
+          `UPDATE events SET confirmed_count = confirmed_count + $2, waitlist_count = waitlist_count + $3 WHERE id = $1
+           RETURNING ${EVENT_COLUMNS}`,
+          [current.eventId, after.confirmed - before.confirmed, after.waitlisted - before.waitlisted],
         );
-        const delta = countDelta(current.status);
-        await tx.query(
-          `UPDATE events SET confirmed_count = confirmed_count - $2, waitlist_count = waitlist_count - $3 WHERE id = $1`,
-          [current.eventId, delta.confirmed, delta.waitlisted],
-        );
-        const promoted = delta.confirmed ? await promoteIntoFreeSeats(tx, current.eventId, now) : [];
+        const promoted = await promoteIntoFreeSeats(tx, toEventRecord(rows[0]), now);
         const registration = await selectOne(tx, 'r.id = $1', [id]);
         return { registration: registration ?? current, promoted: promoted[0] ?? null };
       });
     },
 
-    async fillFreeSeats(eventId, now) {
-      return db.transaction((tx) => promoteIntoFreeSeats(tx, eventId, now));
-    },
-
-    async checkIn(id, now, guard) {
+    async change(id, now, guard) {
       return db.transaction(async (tx) => {
         const rows = await tx.query<Row>(`${REGISTRATION_SELECT} WHERE r.id = $1 FOR UPDATE OF r`, [id]);
         if (!rows[0]) throw notFound('报名记录');
         const current = toRecord(rows[0]);
-        guard(current);
-        if (current.status === 'attended') return current;
-        await tx.query(`UPDATE registrations SET status = 'attended', attended_at = $2, updated_at = $2 WHERE id = $1`, [
-          id,
-          now,
-        ]);
+        const events = await tx.query<Row>(`SELECT ${EVENT_COLUMNS} FROM events WHERE id = $1`, [current.eventId]);
+        if (!events[0]) throw notFound('活动');
+        const change = guard(current, toEventRecord(events[0]));
+        if (change.patch.status && countDelta(change.patch.status).confirmed !== countDelta(current.status).confirmed) {
+          throw new Error('registrations.change cannot move a seat; cancel and register do');
+        }
+        await writePatch(tx, id, change.patch, now);
+        await writeEffects(tx, change, now);
         return (await selectOne(tx, 'r.id = $1', [id])) ?? current;
       });
     },

@@ -1,6 +1,7 @@
 import type { Role } from '@shared/users';
 import type { UserRecord, UsersRepo } from '../../core/ports';
 import { notFound } from '../../core/errors';
+import { insertAudit } from './audit-repo';
 import { iso, type SqlDb } from './db';
 
 type Row = Record<string, unknown>;
@@ -50,16 +51,20 @@ export function sqlUsersRepo(db: SqlDb): UsersRepo {
       if (!rows.length) throw notFound('用户');
       return (await get(openid)) as UserRecord;
     },
-    async addRole(openid, role, now) {
-      await db.query(
-        `UPDATE users SET roles = array_append(roles, $2::text), updated_at = $3 WHERE openid = $1 AND NOT ($2 = ANY(roles))`,
-        [openid, role, now],
-      );
+    async addRole(openid, role, now, audit) {
+      await db.transaction(async (tx) => {
+        const added = await tx.query(
+          `UPDATE users SET roles = array_append(roles, $2::text), updated_at = $3 WHERE openid = $1 AND NOT ($2 = ANY(roles))
+           RETURNING openid`,
+          [openid, role, now],
+        );
+        if (added.length) await insertAudit(tx, { ...audit, at: now });
+      });
       const user = await get(openid);
       if (!user) throw notFound('用户');
       return user;
     },
-    async removeRole(openid, role, now) {
+    async removeRole(openid, role, now, audit) {
       const outcome = await db.transaction(async (tx) => {
         // Role removals take turns, so "is this the last admin?" stays true until the write.
         await tx.query('SELECT pg_advisory_xact_lock(4243)');
@@ -70,11 +75,11 @@ export function sqlUsersRepo(db: SqlDb): UsersRepo {
           );
           if (Number(others[0]?.n ?? 0) === 0) return 'last-admin' as const;
         }
-        await tx.query('UPDATE users SET roles = array_remove(roles, $2::text), updated_at = $3 WHERE openid = $1', [
-          openid,
-          role,
-          now,
-        ]);
+        const removed = await tx.query(
+          'UPDATE users SET roles = array_remove(roles, $2::text), updated_at = $3 WHERE openid = $1 AND $2 = ANY(roles) RETURNING openid',
+          [openid, role, now],
+        );
+        if (removed.length) await insertAudit(tx, { ...audit, at: now });
         return 'ok' as const;
       });
       if (outcome === 'last-admin') return outcome;

@@ -1,5 +1,6 @@
 /** Events: what use cases need from storage. */
 import type { Audience, EventStatus, EventType } from '@shared/events';
+import type { Guard } from './change';
 
 export interface EventRecord {
   id: string;
@@ -54,7 +55,10 @@ export interface EventQuery {
 export interface EventsRepo {
   insert(event: EventRecord): Promise<void>;
   get(id: string): Promise<EventRecord | null>;
-  /** Applies the patch unless `guard` (run on the locked current row) throws; returns the new row. */
-  update(id: string, now: string, guard: (current: EventRecord) => EventPatch): Promise<EventRecord>;
+  /**
+   * One transaction on the locked event row: the guard's patch, audit entry and notification, then — capacity may have
+   * grown, or the event reopened — waitlisted people moved into free seats in arrival order, each told so. Returns the new row.
+   */
+  update(id: string, now: string, guard: Guard<EventRecord, EventPatch>): Promise<EventRecord>;
   list(query: EventQuery): Promise<EventRecord[]>;
 }

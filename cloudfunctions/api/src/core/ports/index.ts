@@ -11,6 +11,7 @@ import type { GuidanceRepo } from './guidance';
 import type { JobsRepo } from './jobs';
 import type { OutboxRepo } from './outbox';
 import type { RegistrationsRepo } from './registrations';
+import type { RetentionRepo } from './retention';
 import type { UsersRepo } from './users';
 
 export * from './applications';
@@ -23,6 +24,7 @@ export * from './guidance';
 export * from './jobs';
 export * from './outbox';
 export * from './registrations';
+export * from './retention';
 export * from './users';
 
 export interface Repositories {
@@ -36,4 +38,5 @@ export interface Repositories {
   jobs: JobsRepo;
   applications: ApplicationsRepo;
   guidance: GuidanceRepo;
+  retention: RetentionRepo;
 }

@@ -1,6 +1,7 @@
 /** Registrations: seats and the waitlist, decided on the locked event row. */
 import type { Contact, RegistrationStatus } from '@shared/registrations';
 import type { EventRecord } from './events';
+import type { Change } from './change';
 
 export interface RegistrationRecord {
   id: string;
@@ -34,14 +35,22 @@ export interface CancelOutcome {
   promoted: RegistrationRecord | null;
 }
 
+/** What a change of a registration may write; seats and counters follow from the status, in the adapter's transaction. */
+export type RegistrationPatch = Partial<Pick<RegistrationRecord, 'status' | 'cancelledAt' | 'attendedAt'>>;
+
+/** A rule over a registration and its event, run inside the transaction that writes its answer. */
+export type RegistrationGuard = (current: RegistrationRecord, event: EventRecord) => Change<RegistrationPatch>;
+
 export interface RegistrationsRepo {
   /** Atomic per event: the event row is locked while `decide` runs and the seat is written. */
   register(command: RegisterCommand): Promise<RegistrationRecord>;
-  /** Atomic per event: cancels unless `guard` throws, and promotes the first waitlisted person into a freed seat. */
-  cancel(id: string, now: string, guard: (current: RegistrationRecord) => void): Promise<CancelOutcome>;
-  /** Atomic per event: moves waitlisted people into free seats (after capacity grew), in arrival order. */
-  fillFreeSeats(eventId: string, now: string): Promise<RegistrationRecord[]>;
-  checkIn(id: string, now: string, guard: (current: RegistrationRecord) => void): Promise<RegistrationRecord>;
+  /**
+   * Atomic per event: cancels as the guard decides (a guard answering an empty patch changes nothing) and moves the
+   * first waitlisted person into a freed seat, telling them so in the same transaction.
+   */
+  cancel(id: string, now: string, guard: RegistrationGuard): Promise<CancelOutcome>;
+  /** Check-in and its undo: a change that keeps the seat (attended and confirmed both hold one). */
+  change(id: string, now: string, guard: RegistrationGuard): Promise<RegistrationRecord>;
   get(id: string): Promise<RegistrationRecord | null>;
   findByEventAndUser(eventId: string, openid: string): Promise<RegistrationRecord | null>;
   listByUser(openid: string): Promise<RegistrationRecord[]>;

@@ -1,6 +1,7 @@
 /** People: identity, roles and what they let the app remember. */
 import type { Contact } from '@shared/registrations';
 import type { Role } from '@shared/users';
+import type { AuditDraft } from './change';
 
 export interface UserRecord {
   openid: string;
@@ -18,10 +19,10 @@ export interface UsersRepo {
   ensure(openid: string, now: string): Promise<UserRecord>;
   get(openid: string): Promise<UserRecord | null>;
   setRoles(openid: string, roles: Role[], now: string): Promise<UserRecord>;
-  /** Adds one role in one atomic write, so a concurrent change to the same person is not lost. */
-  addRole(openid: string, role: Role, now: string): Promise<UserRecord>;
-  /** Removes one role atomically; never removes the last admin, even when two admins revoke each other at once. */
-  removeRole(openid: string, role: Role, now: string): Promise<UserRecord | 'last-admin'>;
+  /** Adds one role in one atomic write, so a concurrent change to the same person is not lost, with its audit entry. */
+  addRole(openid: string, role: Role, now: string, audit: AuditDraft): Promise<UserRecord>;
+  /** Removes one role atomically with its audit entry; never the last admin, even when two admins revoke each other at once. */
+  removeRole(openid: string, role: Role, now: string, audit: AuditDraft): Promise<UserRecord | 'last-admin'>;
   saveContact(openid: string, contact: Contact, now: string): Promise<void>;
   /** Keeps the last résumé (JSON) to prefill the next application. */
   saveResume(openid: string, resume: unknown, now: string): Promise<void>;

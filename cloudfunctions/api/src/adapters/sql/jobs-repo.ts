@@ -1,0 +1,107 @@
+/** Jobs and their search by Chinese keyword, on SQL. */
+import type { JobPatch, JobRecord, JobsRepo } from '../../core/ports';
+import { notFound } from '../../core/errors';
+import { iso, num, str, type SqlDb } from './db';
+import type { Row } from './recruitment-rows';
+
+const JOB_SELECT = `SELECT j.id, j.enterprise_id, e.name AS enterprise_name, j.event_id, j.title, j.category, j.salary_min,
+  j.salary_max, j.headcount, j.district, j.place, j.requirements, j.benefits, j.status, j.created_by, j.created_at, j.updated_at
+  FROM jobs j JOIN enterprises e ON e.id = j.enterprise_id`;
+
+function toJob(r: Row): JobRecord {
+  return {
+    id: String(r.id),
+    enterpriseId: String(r.enterprise_id),
+    enterpriseName: String(r.enterprise_name),
+    eventId: str(r.event_id),
+    title: String(r.title),
+    category: String(r.category),
+    salaryMin: num(r.salary_min),
+    salaryMax: num(r.salary_max),
+    headcount: Number(r.headcount),
+    district: String(r.district),
+    place: String(r.place),
+    requirements: String(r.requirements ?? ''),
+    benefits: (r.benefits as string[]) ?? [],
+    status: r.status as JobRecord['status'],
+    createdBy: String(r.created_by),
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+  };
+}
+
+const JOB_PATCH_COLUMNS: Record<keyof JobPatch, string> = {
+  eventId: 'event_id',
+  title: 'title',
+  category: 'category',
+  salaryMin: 'salary_min',
+  salaryMax: 'salary_max',
+  headcount: 'headcount',
+  district: 'district',
+  place: 'place',
+  requirements: 'requirements',
+  benefits: 'benefits',
+  status: 'status',
+};
+
+export function sqlJobsRepo(db: SqlDb): JobsRepo {
+  const get = async (id: string) => {
+    const rows = await db.query<Row>(`${JOB_SELECT} WHERE j.id = $1`, [id]);
+    return rows[0] ? toJob(rows[0]) : null;
+  };
+  return {
+    async insert(j, terms) {
+      await db.query(
+        `INSERT INTO jobs (id, enterprise_id, event_id, title, category, salary_min, salary_max, headcount, district, place,
+           requirements, benefits, status, search_terms, created_by, created_at, updated_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)`,
+        [
+          j.id, j.enterpriseId, j.eventId, j.title, j.category, j.salaryMin, j.salaryMax, j.headcount, j.district, j.place,
+          j.requirements, j.benefits, j.status, terms, j.createdBy, j.createdAt, j.updatedAt,
+        ],
+      );
+      return (await get(j.id)) as JobRecord;
+    },
+    get,
+    async update(id, patch, terms, now) {
+      const keys = (Object.keys(patch) as (keyof JobPatch)[]).filter((k) => patch[k] !== undefined);
+      const params: unknown[] = [id, now, ...keys.map((k) => patch[k])];
+      const sets = [...keys.map((k, i) => `${JOB_PATCH_COLUMNS[k]} = $${i + 3}`), 'updated_at = $2'];
+      if (terms) {
+        params.push(terms);
+        sets.push(`search_terms = $${params.length}`);
+      }
+      await db.query(`UPDATE jobs SET ${sets.join(', ')} WHERE id = $1`, params);
+      const updated = await get(id);
+      if (!updated) throw notFound('岗位');
+      return updated;
+    },
+    async search(q) {
+      const where = [`j.status = 'open'`, 'e.verified'];
+      const params: unknown[] = [];
+      const add = (clause: (n: number) => string, ...values: unknown[]) => {
+        where.push(clause(params.length + 1));
+        params.push(...values);
+      };
+      if (q.terms?.length) add((n) => `j.search_terms @> $${n}::text[]`, q.terms);
+      if (q.category) add((n) => `j.category = $${n}`, q.category);
+      if (q.district) add((n) => `j.district = $${n}`, q.district);
+      if (q.salaryAtLeast !== undefined) add((n) => `COALESCE(j.salary_max, j.salary_min) >= $${n}`, q.salaryAtLeast);
+      if (q.eventId) add((n) => `j.event_id = $${n}`, q.eventId);
+      if (q.enterpriseId) add((n) => `j.enterprise_id = $${n}`, q.enterpriseId);
+      if (q.after) add((n) => `(j.created_at, j.id) < ($${n}, $${n + 1})`, q.after.createdAt, q.after.id);
+      params.push(q.limit);
+      const rows = await db.query<Row>(
+        `${JOB_SELECT} WHERE ${where.join(' AND ')} ORDER BY j.created_at DESC, j.id DESC LIMIT $${params.length}`,
+        params,
+      );
+      return rows.map(toJob);
+    },
+    async listByEnterprise(enterpriseId) {
+      const rows = await db.query<Row>(`${JOB_SELECT} WHERE j.enterprise_id = $1 ORDER BY j.created_at DESC, j.id DESC`, [
+        enterpriseId,
+      ]);
+      return rows.map(toJob);
+    },
+  };
+}
