@@ -81,8 +81,15 @@ export interface PagedList<T> {
   retry: () => Promise<void>;
 }
 
-/** A cursor-paged list: first page on `key` change, `loadMore` appends, `refresh` starts over. */
-export function usePagedList<T>(fetchPage: (cursor: string | undefined) => Promise<Page<T>>, key: string): PagedList<T> {
+/**
+ * A cursor-paged list: first page on `key` change, `loadMore` appends, `refresh` starts over. `seed` may hand over the
+ * first page already in hand (the events page served with the HTML); it is asked once, for the first load only.
+ */
+export function usePagedList<T>(
+  fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
+  key: string,
+  seed?: () => Page<T> | null,
+): PagedList<T> {
   const [items, setItems] = useState<T[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -93,6 +100,7 @@ export function usePagedList<T>(fetchPage: (cursor: string | undefined) => Promi
   const latest = useRef(0);
   const busy = useRef(false);
   const failed = useRef<'refresh' | 'more'>('refresh');
+  const seedRef = useRef(seed);
 
   const refresh = useCallback(async () => {
     const ticket = ++latest.current;
@@ -101,7 +109,9 @@ export function usePagedList<T>(fetchPage: (cursor: string | undefined) => Promi
     setLoadingMore(false);
     setError(null);
     try {
-      const page = await fetchRef.current(undefined);
+      const seeded = seedRef.current?.() ?? null;
+      seedRef.current = undefined;
+      const page = seeded ?? (await fetchRef.current(undefined));
       if (ticket !== latest.current) return;
       setItems(page.items);
       setCursor(page.nextCursor);

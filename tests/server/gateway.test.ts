@@ -317,19 +317,36 @@ describe('HTTP gateway', () => {
       expect(await response.text()).toBe(demoHtml);
     });
 
+    /** The page without the first events the gateway writes into the pages that open on the events list. */
+    const withoutFirstPage = (page: string) => page.replace(/<script type="application\/json" id="sheshan-first-page">.*?<\/script>/, '');
+    const firstPageOf = (page: string) =>
+      JSON.parse(/<script type="application\/json" id="sheshan-first-page">(.*?)<\/script>/.exec(page)?.[1] ?? 'null');
+
     it('serves the app at / and its files as they are', async () => {
-      expect(await (await fetch(`${h5.base}/`)).text()).toBe(demoHtml);
-      expect(await (await fetch(`${h5.base}/index.html`)).text()).toBe(demoHtml);
+      expect(withoutFirstPage(await (await fetch(`${h5.base}/`)).text())).toBe(demoHtml);
+      expect(withoutFirstPage(await (await fetch(`${h5.base}/index.html`)).text())).toBe(demoHtml);
       const script = await fetch(`${h5.base}/js/app.js`);
       expect(script.status).toBe(200);
       expect(await script.text()).toBe('console.log("h5")');
+    });
+
+    it('writes the first page of events into the page that opens on the events list, and nowhere else', async () => {
+      await world.reset();
+      const id = await aPublishedEvent(world, { title: '</script><script>alert(1)</script>培训' });
+      const page = await (await fetch(`${h5.base}/pages/events/index`)).text();
+      expect(page).not.toContain('<script>alert(1)');
+      const embedded = firstPageOf(page);
+      const asked = await world.call(null, 'events.list', { limit: 10 });
+      expect(embedded).toEqual(JSON.parse(JSON.stringify(asked)));
+      expect(embedded.items.map((e: { id: string }) => e.id)).toEqual([id]);
+      expect(firstPageOf(await (await fetch(`${h5.base}/pages/events/detail?id=${id}`)).text())).toBeNull();
     });
 
     it('leaves the demo flag out when the gateway is not in demo mode', async () => {
       const { demoSessions: _demo, ...productionDeps } = world.deps;
       const prod = await listen({ deps: productionDeps, sessions, staticDir: dir });
       try {
-        expect(await (await fetch(`${prod.base}/`)).text()).toBe(html);
+        expect(withoutFirstPage(await (await fetch(`${prod.base}/`)).text())).toBe(html);
         expect(await (await fetch(`${prod.base}/pages/me/index`)).text()).toBe(html);
       } finally {
         await prod.app.close();

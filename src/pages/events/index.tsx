@@ -4,6 +4,7 @@ import { View } from '@tarojs/components';
 import type { ActionInput } from '@shared/contract';
 import type { Event } from '@shared/events';
 import { callApi } from '../../api/callApi';
+import { takeFirstEventsPage } from '../../api/firstPage';
 import { usePagedList } from '../../api/hooks';
 import { EventCard } from '../../components/EventCard';
 import { FilterTabs } from '../../components/FilterTabs';
@@ -25,7 +26,7 @@ export default function EventsPage() {
     if (filter !== 'all') payload.type = filter;
     if (cursor) payload.cursor = cursor;
     return callApi('events.list', payload);
-  }, filter);
+  }, filter, takeFirstEventsPage<Event>);
 
   usePullDownRefresh(() => {
     void list.refresh().finally(() => Taro.stopPullDownRefresh());

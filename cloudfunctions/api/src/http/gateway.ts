@@ -12,6 +12,7 @@ import fastifyStatic from '@fastify/static';
 import { ERROR_MESSAGES, HTTP_STATUS, type ApiError, type ApiResult, type ErrorCode } from '@shared/result';
 import type { Deps } from '../core/context';
 import { dispatch } from '../app/dispatch';
+import { opensOnEvents, withFirstPage } from './first-page';
 import type { Sessions } from './sessions';
 import { fastifyLogging, requestLine, REQUEST_ID_HEADER, type GatewayLogging } from './logging';
 import { helmetOptions, REQUEST_TIMEOUT_MS, serverTimeouts } from './security';
@@ -120,9 +121,10 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
       },
     });
     // The H5 router uses real paths (/pages/events/detail?id=…): every other GET is the app itself.
-    app.setNotFoundHandler((req, reply) => {
+    app.setNotFoundHandler(async (req, reply) => {
       if (req.method === 'GET' && !req.url.startsWith('/api/')) {
-        return reply.type('text/html').header('cache-control', 'no-cache').send(indexHtml);
+        const page = opensOnEvents(req.url) ? await withFirstPage(indexHtml, options.deps) : indexHtml;
+        return reply.type('text/html').header('cache-control', 'no-cache').send(page);
       }
       return sendError(reply, 'NOT_FOUND');
     });

@@ -1,0 +1,6 @@
+import type { Page } from '@shared/common';
+
+/** The mini-program has no served HTML to carry data: the events page asks the cloud function. */
+export function takeFirstEventsPage<T>(): Page<T> | null {
+  return null;
+}
