@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '政策发布',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
