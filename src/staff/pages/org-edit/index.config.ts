@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '登记 / 修改组织',
+});
