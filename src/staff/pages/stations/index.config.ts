@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '党群服务站管理' });
