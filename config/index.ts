@@ -25,7 +25,8 @@ function subscribeTemplateIds(env: NodeJS.ProcessEnv): Record<string, string> {
 }
 
 /** Each build wipes its own output folder, so weapp and h5 never share one. */
-const outputRoot = process.env.TARO_ENV === 'h5' ? 'dist-h5' : 'dist';
+// H5_OUT builds the H5 app elsewhere (served with H5_DIR), leaving dist-h5/ to whoever else is building.
+const outputRoot = process.env.TARO_ENV === 'h5' ? process.env.H5_OUT || 'dist-h5' : 'dist';
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -43,6 +44,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     defineConstants: {
       CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV ?? ''),
+      // The self-hosted gateway the weapp calls instead of the cloud function (https origin, in the request-domain whitelist).
+      API_BASE: JSON.stringify(process.env.API_BASE ?? ''),
       SUBSCRIBE_TEMPLATES: JSON.stringify(subscribeTemplateIds(process.env)),
     },
     alias: {
@@ -53,6 +56,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
     mini: {
+      // Component styles are namespaced (BEM, one block per component), so the order in which pages import them does
+      // not matter; without this the build warned of "conflicting order" whenever two pages imported two in turn.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

@@ -6,6 +6,19 @@ export function hasIdentity(): boolean {
 
 export const canSwitchPersona = false;
 
+/** Built against the self-hosted gateway (API_BASE), the mini-program signs in with wx.login and holds a session. */
+export const usesSessions = API_BASE !== '';
+
+export const canSignInWithMp = false;
+
+export function signInWithMp(): void {
+  // Only H5 inside WeChat signs in through the 公众号.
+}
+
+export function adoptSessionFromUrl(): string | null {
+  return null;
+}
+
 export function rememberSession(_token: string): void {
   // No token in WeChat.
 }

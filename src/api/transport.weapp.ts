@@ -1,8 +1,10 @@
-/** WeChat transport: the `api` cloud function; identity comes from the call's OPENID, no token. */
+/**
+ * WeChat transport. Built as is, it calls the `api` cloud function (identity = the call's OPENID). Built with
+ * API_BASE=https://… it calls the self-hosted gateway with Taro.request and a session from wx.login (api/weappSend.ts).
+ */
 import Taro from '@tarojs/taro';
-import type { ApiResult } from '@shared/result';
-import { ApiFailure, NETWORK_MESSAGE } from './failure';
-import { isApiResult } from './result';
+import { clearSessionToken, getSessionToken, setSessionToken } from './session';
+import { createWeappSend } from './weappSend';
 
 let initialised = false;
 
@@ -12,16 +14,16 @@ function initCloud(): void {
   initialised = true;
 }
 
-export async function send(action: string, payload: unknown): Promise<ApiResult<unknown>> {
-  let result: unknown;
-  try {
-    // Inside the try: a WeChat too old for cloud calls fails like a network error, with the same Chinese message.
+export const send = createWeappSend(API_BASE, {
+  request: async (options) => {
+    const response = await Taro.request({ ...options, dataType: 'json' });
+    return { statusCode: response.statusCode, data: response.data as unknown };
+  },
+  login: async () => ({ code: (await Taro.login()).code }),
+  getToken: getSessionToken,
+  setToken: (token) => (token ? setSessionToken(token) : clearSessionToken()),
+  callFunction: async (action, payload) => {
     initCloud();
-    const response = await Taro.cloud.callFunction({ name: 'api', data: { action, payload: payload ?? {} } });
-    result = response.result;
-  } catch {
-    throw new ApiFailure('NETWORK', NETWORK_MESSAGE);
-  }
-  if (!isApiResult(result)) throw new ApiFailure('INTERNAL', '服务返回了无法识别的内容');
-  return result;
-}
+    return (await Taro.cloud.callFunction({ name: 'api', data: { action, payload } })).result;
+  },
+});

@@ -1,4 +1,8 @@
-/** Signed session tokens for the HTTP gateway: base64url(JSON {sub, exp}) + '.' + HMAC-SHA256. */
+/**
+ * Signed session tokens for the HTTP gateway: base64url(JSON {sub, sid, exp}) + '.' + HMAC-SHA256.
+ * The signature proves the gateway issued the token; the session row `sid` (sessions/use-cases.ts `resumeSession`)
+ * says whether it still counts, so a revoked session stops on its next call.
+ */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -6,17 +10,19 @@ import path from 'node:path';
 export const SESSION_TTL_SECONDS = 7 * 24 * 3600;
 
 export interface Sessions {
-  issue(openid: string): string;
-  /** The openid a token speaks for, or null if it is forged, malformed or expired. */
-  verify(token: string): string | null;
+  issue(openid: string, sessionId: string): string;
+  /** Who a token speaks for and its session, or null if it is forged, malformed or expired (the row is checked apart). */
+  verify(token: string): { openid: string; sessionId: string } | null;
+  readonly ttlSeconds: number;
 }
 
 export function createSessions(secret: string, now: () => Date = () => new Date(), ttl = SESSION_TTL_SECONDS): Sessions {
   if (secret.length < 32) throw new Error('SESSION_SECRET must be at least 32 characters');
   const sign = (body: string) => crypto.createHmac('sha256', secret).update(body).digest('base64url');
   return {
-    issue(openid) {
-      const body = Buffer.from(JSON.stringify({ sub: openid, exp: Math.floor(now().getTime() / 1000) + ttl })).toString(
+    ttlSeconds: ttl,
+    issue(openid, sessionId) {
+      const body = Buffer.from(JSON.stringify({ sub: openid, sid: sessionId, exp: Math.floor(now().getTime() / 1000) + ttl })).toString(
         'base64url',
       );
       return `${body}.${sign(body)}`;
@@ -28,10 +34,10 @@ export function createSessions(secret: string, now: () => Date = () => new Date(
       const given = Buffer.from(mac);
       if (expected.length !== given.length || !crypto.timingSafeEqual(expected, given)) return null;
       try {
-        const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as { sub?: unknown; exp?: unknown };
-        if (typeof claims.sub !== 'string' || typeof claims.exp !== 'number') return null;
+        const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as { sub?: unknown; sid?: unknown; exp?: unknown };
+        if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string' || typeof claims.exp !== 'number') return null;
         if (claims.exp * 1000 <= now().getTime()) return null;
-        return claims.sub;
+        return { openid: claims.sub, sessionId: claims.sid };
       } catch {
         return null;
       }

@@ -1,0 +1,123 @@
+/** Gateway sessions and scan-to-sign-in tickets, on SQL. */
+import type { LoginTicketPatch, LoginTicketRecord, LoginTicketsRepo, SessionPatch, SessionRecord, SessionsRepo } from '../../core/ports';
+import { iso, isoOrNull, str, type SqlDb, type SqlExecutor } from './db';
+import { writeEffects } from './effects';
+import { guardedChange, setClause, type Row } from './recruitment-rows';
+
+function toSession(r: Row): SessionRecord {
+  return {
+    id: String(r.id),
+    openid: String(r.openid),
+    via: r.via as SessionRecord['via'],
+    device: String(r.device),
+    createdAt: iso(r.created_at),
+    lastSeenAt: iso(r.last_seen_at),
+    expiresAt: iso(r.expires_at),
+    revokedAt: isoOrNull(r.revoked_at),
+    revokedBy: str(r.revoked_by),
+  };
+}
+
+function toTicket(r: Row): LoginTicketRecord {
+  return {
+    id: String(r.id),
+    secretHash: String(r.secret_hash),
+    device: String(r.device),
+    status: r.status as LoginTicketRecord['status'],
+    createdAt: iso(r.created_at),
+    expiresAt: iso(r.expires_at),
+    scannedBy: str(r.scanned_by),
+    confirmedBy: str(r.confirmed_by),
+    confirmedAt: isoOrNull(r.confirmed_at),
+    sessionId: str(r.session_id),
+  };
+}
+
+const SESSION_COLUMNS: Record<keyof SessionPatch, string> = { revokedAt: 'revoked_at', revokedBy: 'revoked_by' };
+const TICKET_COLUMNS: Record<keyof LoginTicketPatch, string> = {
+  status: 'status',
+  scannedBy: 'scanned_by',
+  confirmedBy: 'confirmed_by',
+  confirmedAt: 'confirmed_at',
+  sessionId: 'session_id',
+};
+
+export function sqlSessionsRepo(db: SqlDb): SessionsRepo {
+  const get = async (tx: SqlExecutor, id: string) => {
+    const rows = await tx.query<Row>('SELECT * FROM sessions WHERE id = $1', [id]);
+    return rows[0] ? toSession(rows[0]) : null;
+  };
+  return {
+    insert: (s, audit) =>
+      db.transaction(async (tx) => {
+        await tx.query(
+          `INSERT INTO sessions (id, openid, via, device, created_at, last_seen_at, expires_at) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
+          [s.id, s.openid, s.via, s.device, s.createdAt, s.lastSeenAt, s.expiresAt],
+        );
+        await writeEffects(tx, { audit }, s.createdAt);
+      }),
+    get: (id) => get(db, id),
+    async listLive(openid, now) {
+      const rows = await db.query<Row>(
+        'SELECT * FROM sessions WHERE openid = $1 AND revoked_at IS NULL AND expires_at > $2 ORDER BY last_seen_at DESC, id',
+        [openid, now],
+      );
+      return rows.map(toSession);
+    },
+    async touch(id, now) {
+      await db.query('UPDATE sessions SET last_seen_at = $2 WHERE id = $1 AND last_seen_at < $2', [id, now]);
+    },
+    change: (id, now, guard) =>
+      guardedChange(
+        db,
+        now,
+        '登录设备',
+        {
+          async lock(tx) {
+            const rows = await tx.query<Row>('SELECT * FROM sessions WHERE id = $1 FOR UPDATE', [id]);
+            return rows[0] ? toSession(rows[0]) : null;
+          },
+          async write(tx, patch) {
+            const { sets, params } = setClause(patch, SESSION_COLUMNS, 1);
+            if (sets.length) await tx.query(`UPDATE sessions SET ${sets.join(', ')} WHERE id = $1`, [id, ...params]);
+          },
+          read: async (tx) => (await get(tx, id)) as SessionRecord,
+        },
+        guard,
+      ),
+  };
+}
+
+export function sqlLoginTicketsRepo(db: SqlDb): LoginTicketsRepo {
+  const get = async (tx: SqlExecutor, id: string) => {
+    const rows = await tx.query<Row>('SELECT * FROM login_tickets WHERE id = $1', [id]);
+    return rows[0] ? toTicket(rows[0]) : null;
+  };
+  return {
+    async insert(t) {
+      await db.query(
+        `INSERT INTO login_tickets (id, secret_hash, device, status, created_at, expires_at) VALUES ($1,$2,$3,$4,$5,$6)`,
+        [t.id, t.secretHash, t.device, t.status, t.createdAt, t.expiresAt],
+      );
+    },
+    get: (id) => get(db, id),
+    change: (id, now, guard) =>
+      guardedChange(
+        db,
+        now,
+        '登录二维码',
+        {
+          async lock(tx) {
+            const rows = await tx.query<Row>('SELECT * FROM login_tickets WHERE id = $1 FOR UPDATE', [id]);
+            return rows[0] ? toTicket(rows[0]) : null;
+          },
+          async write(tx, patch) {
+            const { sets, params } = setClause(patch, TICKET_COLUMNS, 1);
+            if (sets.length) await tx.query(`UPDATE login_tickets SET ${sets.join(', ')} WHERE id = $1`, [id, ...params]);
+          },
+          read: async (tx) => (await get(tx, id)) as LoginTicketRecord,
+        },
+        guard,
+      ),
+  };
+}
