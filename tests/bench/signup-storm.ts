@@ -2,7 +2,9 @@
  * Sign-up storm: 1,000 distinct people press 报名 at the same moment on a 100-seat event, through the real HTTP
  * gateway. Prints wall time, throughput, latency percentiles and whether the seats came out right.
  */
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import type { ApiResult } from '@shared/result';
@@ -10,6 +12,7 @@ import type { Registration } from '@shared/registrations';
 import { dispatch } from '../../cloudfunctions/api/src/app/dispatch';
 import { buildGateway } from '../../cloudfunctions/api/src/http/gateway';
 import { createSessions } from '../../cloudfunctions/api/src/http/sessions';
+import { openSession } from '../server/support/sessions';
 import { ms, sample, section, subsection, summarize, table, type SummaryRow } from './stats';
 import { engineLabel, givenStaff, onEachEngine, type BenchWorld } from './world';
 
@@ -35,7 +38,7 @@ interface StormResult {
 
 export async function runSignupStorm(): Promise<SummaryRow[]> {
   section(`1. Sign-up storm — ${PEOPLE} concurrent registrations.create on a ${CAPACITY}-seat event, HTTP gateway`);
-  console.log('Each request: its own user and session token, Node fetch, one POST /api/registrations.create.');
+  console.log('Each request: its own user and session token, one POST /api/registrations.create, all fired at once by a load generator in its own process (load-client.mjs).');
   const results = await onEachEngine(storm);
 
   subsection('Figures');
@@ -128,26 +131,15 @@ async function storm(world: BenchWorld): Promise<StormResult> {
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   try {
     // Tokens and bodies are made before the clock starts: the storm measures the server, not the client.
-    const requests = Array.from({ length: PEOPLE }, (_, i) => ({
-      token: sessions.issue(`storm-${String(i).padStart(4, '0')}`),
-      body: JSON.stringify({ eventId, contact: { name: `报名人${i}`, phone: `138${String(i).padStart(8, '0')}` } }),
-    }));
-    const latencies: number[] = [];
-    const started = performance.now();
-    const answers = await Promise.all(
-      requests.map(async ({ token, body }) => {
-        const t0 = performance.now();
-        const res = await fetch(`${base}/api/registrations.create`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body,
-        });
-        const json = (await res.json()) as ApiResult<Registration>;
-        latencies.push(performance.now() - t0);
-        return json;
-      }),
+    const requests = await Promise.all(
+      Array.from({ length: PEOPLE }, async (_, i) => ({
+        token: await openSession(world.deps, sessions, `storm-${String(i).padStart(4, '0')}`),
+        body: JSON.stringify({ eventId, contact: { name: `报名人${i}`, phone: `138${String(i).padStart(8, '0')}` } }),
+      })),
     );
-    const wallMs = performance.now() - started;
+    const { wallMs, answers: timed } = await fireFromAnotherProcess(`${base}/api/registrations.create`, requests);
+    const latencies = timed.map((a) => a.ms);
+    const answers = timed.map((a) => a.result);
 
     const failures = new Map<string, number>();
     const regs: Registration[] = [];
@@ -175,6 +167,21 @@ async function storm(world: BenchWorld): Promise<StormResult> {
   } finally {
     await app.close();
   }
+}
+
+/** Runs the load generator (load-client.mjs) as a child process and hands back what it measured. */
+async function fireFromAnotherProcess(
+  url: string,
+  requests: { token: string; body: string }[],
+): Promise<{ wallMs: number; answers: { ms: number; result: ApiResult<Registration> }[] }> {
+  const child = spawn(process.execPath, [path.join(__dirname, 'load-client.mjs')], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  child.stdin.end(JSON.stringify({ url, requests }));
+  const code = await exited;
+  if (code !== 0) throw new Error(`load generator exited with ${code}`);
+  return JSON.parse(out) as { wallMs: number; answers: { ms: number; result: ApiResult<Registration> }[] };
 }
 
 async function listAsStaff(world: BenchWorld, staff: string, payload: { eventId: string; status?: 'waitlisted' }): Promise<void> {

@@ -36,7 +36,9 @@ export async function engineLabel(world: BenchWorld): Promise<string> {
 /** Runs `measure` on a fresh world on each engine in turn, dropping each database afterwards, even on failure. */
 export async function onEachEngine<T>(measure: (world: BenchWorld) => Promise<T>): Promise<T[]> {
   const results: T[] = [];
-  for (const engine of ENGINES) {
+  // BENCH_ENGINES=postgres measures one engine only (a city-scale run would take PGlite's whole afternoon).
+  const only = process.env.BENCH_ENGINES?.split(',').map((e) => e.trim());
+  for (const engine of ENGINES.filter((e) => !only || only.includes(e))) {
     const world = await openBenchWorld(engine);
     try {
       results.push(await measure(world));

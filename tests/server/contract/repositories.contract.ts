@@ -29,6 +29,7 @@ export function anEventRecord(overrides: Partial<EventRecord> = {}): EventRecord
     signupDeadline: null,
     waitlist: true,
     audience: 'all',
+    questions: [],
     status: 'published',
     cancelReason: null,
     publishedAt: NOW,
@@ -74,6 +75,31 @@ export function describeRepositoryContract(name: string, open: () => Promise<Rep
     }
 
     const cancelIt = () => ({ patch: { status: 'cancelled' as const, cancelledAt: LATER } });
+
+    it('keeps an event’s questions, a sign-up’s answers, and replaces both whole', async () => {
+      const questions = [
+        { id: 'platform', kind: 'single' as const, label: '所在平台', required: true, options: ['美团', '饿了么'] },
+        { id: 'years', kind: 'number' as const, label: '从业年限', required: false },
+      ];
+      await h.repos.events.insert(anEventRecord({ id: 'ev-q', questions }));
+      expect((await h.repos.events.get('ev-q'))?.questions).toEqual(questions);
+      await person('worker-q');
+      const first = await h.repos.registrations.register({
+        id: 'reg-q', eventId: 'ev-q', openid: 'worker-q', contact: { name: '王', phone: '13800000000' },
+        answers: { platform: '美团', years: 3 }, now: NOW, decide: takeSeat,
+      });
+      expect(first.answers).toEqual({ platform: '美团', years: 3 });
+      expect((await h.repos.registrations.listByEvent('ev-q'))[0].answers).toEqual({ platform: '美团', years: 3 });
+      await h.repos.registrations.cancel('reg-q', LATER, cancelIt);
+      await h.repos.registrations.register({
+        id: 'reg-q2', eventId: 'ev-q', openid: 'worker-q', contact: { name: '王', phone: '13800000000' },
+        answers: { platform: '饿了么' }, now: LATER, decide: takeSeat,
+      });
+      expect((await h.repos.registrations.get('reg-q'))?.answers).toEqual({ platform: '饿了么' });
+      const reworded = [{ ...questions[0], label: '您所在的平台' }];
+      await h.repos.events.update('ev-q', LATER, () => ({ patch: { questions: reworded } }));
+      expect((await h.repos.events.get('ev-q'))?.questions).toEqual(reworded);
+    });
 
     it('stores an event and reads it back field for field', async () => {
       const event = anEventRecord({ signupDeadline: '2026-12-07T10:00:00.000Z', description: '介绍' });
@@ -138,6 +164,28 @@ export function describeRepositoryContract(name: string, open: () => Promise<Rep
       const again = await register('ev-1', 'a');
       expect(again.id).toBe(first.id);
       expect(await h.repos.events.get('ev-1')).toMatchObject({ confirmedCount: 1 });
+    });
+
+    it('refuses only the sign-up its rule refuses when many arrive together, and gives a double tap one registration', async () => {
+      await h.repos.events.insert(anEventRecord({ capacity: 2 }));
+      for (const who of ['a', 'b', 'c', 'd']) await person(who);
+      const refuseC = (event: EventRecord, existing: RegistrationRecord | null) => {
+        throw new Error(`closed for c (${event.id}, ${existing ? 'again' : 'first'})`);
+      };
+      const outcomes = await Promise.allSettled([
+        register('ev-1', 'a'),
+        register('ev-1', 'b'),
+        register('ev-1', 'b'),
+        register('ev-1', 'c', refuseC),
+        register('ev-1', 'd'),
+      ]);
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+      const [a, b1, b2, , d] = outcomes.map((o) => (o.status === 'fulfilled' ? o.value : null));
+      expect(b1?.id).toBe(b2?.id);
+      expect([a?.status, b1?.status, d?.status]).toEqual(['confirmed', 'confirmed', 'waitlisted']);
+      expect(d?.position).toBe(1);
+      expect(await h.repos.registrations.findByEventAndUser('ev-1', 'c')).toBeNull();
+      expect(await h.repos.events.get('ev-1')).toMatchObject({ confirmedCount: 2, waitlistCount: 1 });
     });
 
     it('writes nothing when decide throws', async () => {
@@ -231,6 +279,19 @@ export function describeRepositoryContract(name: string, open: () => Promise<Rep
       expect((await h.repos.users.listByRole('staff')).map((x) => x.openid)).toEqual(['u-1']);
       expect(await h.repos.users.countByRole('staff')).toBe(1);
       expect(await h.repos.users.countByRole('admin')).toBe(0);
+    });
+
+    it('finds people by their exact name or phone, oldest first, and nobody for a part of either', async () => {
+      await h.repos.users.ensure('p-1', NOW);
+      await h.repos.users.ensure('p-2', LATER);
+      await h.repos.users.ensure('p-3', LATER);
+      await h.repos.users.saveContact('p-1', { name: '王师傅', phone: '13800000011' }, LATER);
+      await h.repos.users.saveContact('p-2', { name: '王师傅', phone: '13900000022' }, LATER);
+      await h.repos.users.saveContact('p-3', { name: '李小燕', phone: '13700000033' }, LATER);
+      expect((await h.repos.users.findByNameOrPhone('王师傅', 20)).map((u) => u.openid)).toEqual(['p-1', 'p-2']);
+      expect((await h.repos.users.findByNameOrPhone('13700000033', 20)).map((u) => u.openid)).toEqual(['p-3']);
+      expect(await h.repos.users.findByNameOrPhone('王师', 20)).toEqual([]);
+      expect((await h.repos.users.findByNameOrPhone('王师傅', 1)).map((u) => u.openid)).toEqual(['p-1']);
     });
 
     it('adds and removes one role at a time and never removes the last admin', async () => {

@@ -15,7 +15,7 @@
  *   waits for a transaction holding its document;
  * - unique indexes, given to the constructor as an operator would create them in the console.
  *
- * What it does not model: latency, per-request quotas, security rules (clients never reach the database here),
+ * What it does not model: latency unless asked (`latencyMs`, for benchmarks), per-request quotas, security rules (clients never reach the database here),
  * non-unique indexes (everything is a full scan), geo types, realtime watch, error texts beyond the ones below (the real
  * service's exact messages are not published; the adapter matches them loosely).
  */
@@ -42,6 +42,8 @@ export interface EngineOptions {
   uniqueIndexes?: UniqueIndex[];
   /** Documents one `get` answers at most (100, as the server SDK documents). */
   pageLimit?: number;
+  /** A round trip's time, drawn uniformly per request (benchmarks: 10–30 ms); none unless given. */
+  latencyMs?: { min: number; max: number };
 }
 
 /** The shape of the SDK's request data we read; every field arrives as the SDK sends it. */
@@ -87,6 +89,7 @@ export class CloudBaseEngine {
   private seq = 0;
   readonly uniqueIndexes: UniqueIndex[];
   readonly pageLimit: number;
+  private readonly latencyMs: { min: number; max: number } | null;
   /** Requests answered, by api name: lets a test see paging and transactions happen. */
   readonly calls = new Map<string, number>();
   conflicts = 0;
@@ -94,6 +97,7 @@ export class CloudBaseEngine {
   constructor(options: EngineOptions = {}) {
     this.uniqueIndexes = options.uniqueIndexes ?? [];
     this.pageLimit = options.pageLimit ?? 100;
+    this.latencyMs = options.latencyMs ?? null;
   }
 
   /** Routes every database request of wx-server-sdk (in this module registry) to this engine; returns the undo. */
@@ -133,7 +137,10 @@ export class CloudBaseEngine {
   async send(api: string, data: Request): Promise<unknown> {
     this.calls.set(api, (this.calls.get(api) ?? 0) + 1);
     // Every request is a network round trip: let other callers interleave, as they would against the real service.
-    await new Promise((resolve) => setImmediate(resolve));
+    const latency = this.latencyMs;
+    await new Promise((resolve) =>
+      latency ? setTimeout(resolve, latency.min + Math.random() * (latency.max - latency.min)) : setImmediate(resolve),
+    );
     const requestId = `req-${++this.seq}`;
     try {
       switch (api) {

@@ -10,7 +10,7 @@ import type { Role } from '@shared/users';
 import type { Deps } from '../../../cloudfunctions/api/src/core/context';
 import { dispatch } from '../../../cloudfunctions/api/src/app/dispatch';
 import type { Repositories } from '../../../cloudfunctions/api/src/core/ports';
-import { CloudBaseEngine } from '../doubles/cloudbase-engine';
+import { CloudBaseEngine, type EngineOptions } from '../doubles/cloudbase-engine';
 import { T0 } from './world';
 
 export interface CloudBaseHarness {
@@ -38,8 +38,8 @@ export function wxServerSdk(): typeof import('wx-server-sdk') {
   return cloud;
 }
 
-export async function openCloudBase(): Promise<CloudBaseHarness> {
-  const engine = new CloudBaseEngine({ uniqueIndexes: declaredUniqueIndexes() });
+export async function openCloudBase(options: Omit<EngineOptions, 'uniqueIndexes'> = {}): Promise<CloudBaseHarness> {
+  const engine = new CloudBaseEngine({ ...options, uniqueIndexes: declaredUniqueIndexes() });
   const restore = engine.install();
   const db = wxServerSdk().database(DATABASE_OPTIONS) as unknown as CloudDb;
   await setupDatabase(db, SETUP_AT);
@@ -71,8 +71,8 @@ export interface CloudBaseWorld {
   close(): void;
 }
 
-export async function makeCloudBaseWorld(): Promise<CloudBaseWorld> {
-  const harness = await openCloudBase();
+export async function makeCloudBaseWorld(options: Omit<EngineOptions, 'uniqueIndexes'> = {}): Promise<CloudBaseWorld> {
+  const harness = await openCloudBase(options);
   const clock = { now: T0 };
   let counter = 0;
   const deps: Deps = { repos: harness.repos, now: () => clock.now, newId: () => `id${String(++counter).padStart(6, '0')}` };

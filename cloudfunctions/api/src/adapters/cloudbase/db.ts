@@ -152,6 +152,23 @@ export async function inTransaction<T>(db: CloudDb, work: (tx: CloudTransaction)
   }
 }
 
+/**
+ * One try of a transaction, no retry: answers 'conflict' when another transaction holds or changed what `work` writes
+ * (the caller has something better to do than to run it again at once). Anything else thrown rolls back and is rethrown.
+ */
+export async function tryTransaction<T>(db: CloudDb, work: (tx: CloudTransaction) => Promise<T>): Promise<T | 'conflict'> {
+  const tx = await db.startTransaction();
+  try {
+    const result = await work(tx);
+    await tx.commit();
+    return result;
+  } catch (err) {
+    await tx.rollback().catch(() => undefined);
+    if (isConflict(err)) return 'conflict';
+    throw err;
+  }
+}
+
 const pause = (attempt: number) =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1000, 5 * 2 ** attempt)));
 

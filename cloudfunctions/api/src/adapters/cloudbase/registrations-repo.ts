@@ -1,15 +1,22 @@
 /**
- * Sign-ups on CloudBase. Each change of an event's seats is one transaction that first writes the event document (its
- * lock, see lockEvent), then reads the registrations, runs the pure rule and writes the seat and the counters. Reads of
- * other documents happen outside the transaction (CloudBase transactions take single-document operations only); they
- * are consistent because every writer of an event's seats holds that event's lock, and a transaction whose snapshot is
- * older than the last change of the event fails on the lock and is run again.
+ * Sign-ups on CloudBase. A sign-up is first a `pending` request in its own document, then seated with every other
+ * request waiting for the same event by one transaction that holds the event's lock (see `register`): a crowd costs a
+ * handful of batches instead of a write conflict per pair of people. Every other change of an event's seats (cancel,
+ * promotion) is one transaction that first writes the event document (its lock, see lockEvent), then reads the
+ * registrations, runs the pure rule and writes the seats and the counters. Reads of other documents happen outside the
+ * transaction (CloudBase transactions take single-document operations only); they are consistent because every writer
+ * of an event's seats holds that event's lock, and a transaction whose snapshot is older than the last change of the
+ * event fails on the lock.
  */
 import type { RegistrationStatus } from '@shared/registrations';
-import type { EventRecord, RegistrationPatch, RegistrationRecord, RegistrationsRepo } from '../../core/ports';
-import { promotionNotice, seatsToFill } from '../../registrations/seats';
-import { notFound } from '../../core/errors';
-import { getAll, getOne, inTransaction, isoOf, isoOrNull, toDate, type CloudDb, type CloudTransaction, type Doc } from './db';
+import type { ErrorCode } from '@shared/result';
+import type { EventRecord, RegisterCommand, RegistrationPatch, RegistrationRecord, RegistrationsRepo } from '../../core/ports';
+import { promotionNotice, seatInTurn, seatsToFill } from '../../registrations/seats';
+import { DomainError, notFound } from '../../core/errors';
+import {
+  claimUnique, getAll, getOne, inTransaction, isoOf, isoOrNull, nextOrdinal, strOrNull, toDate, tryTransaction,
+  type CloudDb, type CloudTransaction, type Doc,
+} from './db';
 import { writeEffects } from './effects';
 import { lockEvent, toEventRecord } from './events-repo';
 import { addToOutbox } from './outbox-repo';
@@ -22,12 +29,14 @@ function toRecord(d: Doc, position: number | null = null): RegistrationRecord {
     openid: String(d.openid),
     status: d.status as RegistrationStatus,
     contact: { name: String(contact.name ?? ''), phone: String(contact.phone ?? '') },
+    answers: (d.answers && typeof d.answers === 'object' ? d.answers : {}) as RegistrationRecord['answers'],
     seq: Number(d.seq),
     position,
     createdAt: isoOf(d.createdAt),
     updatedAt: isoOf(d.updatedAt),
     cancelledAt: isoOrNull(d.cancelledAt),
     attendedAt: isoOrNull(d.attendedAt),
+    ticketCode: strOrNull(d.ticketCode),
   };
 }
 
@@ -59,6 +68,17 @@ export async function promoteIntoFreeSeats(db: CloudDb, tx: CloudTransaction, ev
   return waiting.map((w) => ({ ...w, status: 'confirmed', updatedAt: toDate(now) }));
 }
 
+/** Statuses a registration shows; `pending` and `refused` are the sign-up queue's own. */
+const SHOWN = new Set<string>(['confirmed', 'waitlisted', 'cancelled', 'attended']);
+/** Requests one batch seats at most; more wait for the next. */
+const SEATING_BATCH = 500;
+/** How long a caller keeps seating before it gives up answering (its request stays queued); under the function's 20 s. */
+const SEATING_BUDGET_MS = 12_000;
+
+/** A short random pause before looking again, so the callers of one crowd do not all knock at the same moment. */
+const pauseForBatch = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * Math.min(200, 20 * attempt)));
+
 function countDelta(status: RegistrationStatus): { confirmed: number; waitlisted: number } {
   return {
     confirmed: status === 'confirmed' || status === 'attended' ? 1 : 0,
@@ -78,41 +98,129 @@ export function cloudbaseRegistrationsRepo(db: CloudDb): RegistrationsRepo {
   }
 
   const findDoc = (eventId: string, openid: string) => getOne(registrations().where({ eventId, openid }));
+  /** A request still waiting for its seat, or refused, is nobody's registration. */
+  const shown = (d: Doc) => SHOWN.has(String(d.status));
+
+
+  /** The sign-up request: a new document (one per person and event, claimed in unique_keys), or a cancelled or refused one asked again. */
+  async function writeRequest(cmd: RegisterCommand, current: Doc | null): Promise<{ kind: 'pending' | 'seated'; doc: Doc }> {
+    const request = {
+      status: 'pending',
+      contact: { name: cmd.contact.name, phone: cmd.contact.phone },
+      requestedAt: toDate(cmd.now),
+      arrival: nextOrdinal(),
+      updatedAt: toDate(cmd.now),
+      cancelledAt: null,
+      attendedAt: null,
+      refusal: null,
+    };
+    if (current) {
+      // Only from the state it was read in: a second tap that got there first wins, and this one waits on its request.
+      const { stats } = await registrations()
+        .where({ _id: current._id, status: current.status })
+        .update({ data: { ...request, answers: _.set(cmd.answers ?? {}) } });
+      const { data } = await registrations().doc(current._id).get();
+      if (!data) throw notFound('报名记录');
+      return { kind: stats.updated || data.status === 'pending' ? 'pending' : 'seated', doc: data };
+    }
+    const doc: Doc = { _id: cmd.id, eventId: cmd.eventId, openid: cmd.openid, createdAt: toDate(cmd.now), ...request, answers: cmd.answers ?? {} };
+    const holder = await inTransaction(db, async (tx) => {
+      const taken = await claimUnique(tx, `registration:${cmd.eventId}:${cmd.openid}`, cmd.id);
+      if (taken !== null && taken !== cmd.id) return taken;
+      await tx.collection('registrations').add({ data: doc });
+      return null;
+    });
+    if (holder === null) return { kind: 'pending', doc };
+    const { data } = await registrations().doc(holder).get();
+    if (!data) throw notFound('报名记录');
+    return { kind: data.status === 'pending' ? 'pending' : 'seated', doc: data };
+  }
+
+  /** Seats this event's waiting requests (or leaves it to the batch already doing so) until this one is decided. */
+  async function awaitSeat(eventId: string, id: string): Promise<RegistrationRecord> {
+    const deadline = Date.now() + SEATING_BUDGET_MS;
+    for (let attempt = 1; ; attempt++) {
+      const { data } = await registrations().doc(id).get();
+      if (!data) throw notFound('报名记录');
+      if (data.status === 'refused') {
+        const refusal = (data.refusal ?? {}) as { code?: ErrorCode; message?: string };
+        throw new DomainError(refusal.code ?? 'REGISTRATION_CLOSED', refusal.message);
+      }
+      if (data.status !== 'pending') return withPosition(data);
+      // Past the budget the request stays queued: the next batch seats it, and asking again returns that seat.
+      if (Date.now() > deadline) throw new Error(`sign-up ${id} not seated within ${SEATING_BUDGET_MS} ms`);
+      if ((await seatWaitingRequests(eventId)) === 'conflict') await pauseForBatch(attempt);
+    }
+  }
+
+  /** One transaction on the event's lock: every request waiting now, in arrival order, takes a seat or is refused. */
+  function seatWaitingRequests(eventId: string): Promise<'done' | 'conflict'> {
+    return tryTransaction(db, async (tx) => {
+      const eventDoc = await lockEvent(db, tx, eventId);
+      if (!eventDoc) throw notFound('活动');
+      const queued = await getAll(
+        registrations().where({ eventId, status: 'pending' }).orderBy('arrival', 'asc').orderBy('_id', 'asc'),
+        SEATING_BATCH,
+      );
+      // The query reads the latest state, the transaction its snapshot: a request written after the snapshot is not
+      // there for it to update (it would update nothing), so only requests pending in the snapshot are seated here.
+      const inSnapshot = await Promise.all(queued.map((d) => tx.collection('registrations').doc(d._id).get()));
+      const waiting = queued.filter((_d, i) => inSnapshot[i].data?.status === 'pending');
+      if (!waiting.length) return 'done' as const;
+      let event = toEventRecord(eventDoc);
+      let seq = Number(eventDoc.seqCounter ?? 0);
+      const writes: Promise<unknown>[] = [];
+      for (const request of waiting) {
+        const ref = tx.collection('registrations').doc(request._id);
+        try {
+          const status = seatInTurn(event, isoOf(request.requestedAt));
+          seq += 1;
+          const delta = countDelta(status);
+          event = { ...event, confirmedCount: event.confirmedCount + delta.confirmed, waitlistCount: event.waitlistCount + delta.waitlisted };
+          writes.push(ref.update({ data: { status, seq, refusal: null } }));
+        } catch (err) {
+          if (!(err instanceof DomainError)) throw err;
+          writes.push(ref.update({ data: { status: 'refused', refusal: { code: err.code, message: err.message } } }));
+        }
+      }
+      await Promise.all(writes);
+      const before = toEventRecord(eventDoc);
+      await tx.collection('events').doc(eventId).update({
+        data: {
+          confirmedCount: _.inc(event.confirmedCount - before.confirmedCount),
+          waitlistCount: _.inc(event.waitlistCount - before.waitlistCount),
+          seqCounter: seq,
+        },
+      });
+      return 'done' as const;
+    });
+  }
 
   return {
+    /**
+     * A crowd signing up for one event must not fight over the event document: each sign-up is first written as a
+     * `pending` request (its own document, no contention), then seated by whichever caller takes the event's lock next,
+     * for every request waiting then, in arrival order, by the pure rule (`seatInTurn`). A caller that finds the lock
+     * taken waits a moment and looks at its own request again: someone else's batch has usually seated it. `decide`
+     * runs before the request is written, on the event as read then (answers, a repeated sign-up): if it refuses,
+     * nothing is written.
+     */
     async register(cmd) {
-      return inTransaction(db, async (tx) => {
-        const eventDoc = await lockEvent(db, tx, cmd.eventId);
-        if (!eventDoc) throw notFound('活动');
-        const existingDoc = await findDoc(cmd.eventId, cmd.openid);
-        const existing = existingDoc ? await withPosition(existingDoc) : null;
+      const { data: eventDoc } = await db.collection('events').doc(cmd.eventId).get();
+      if (!eventDoc) throw notFound('活动');
+      let doc = await findDoc(cmd.eventId, cmd.openid);
+      if (!doc || doc.status !== 'pending') {
+        const existing = doc && SHOWN.has(String(doc.status)) ? await withPosition(doc) : null;
         const decision = cmd.decide(toEventRecord(eventDoc), existing);
-        if (decision.kind === 'keep-existing' && existing) return existing;
-        if (decision.kind === 'keep-existing') throw new Error('decide() kept a registration that does not exist');
-        const seq = Number(eventDoc.seqCounter ?? 0) + 1;
-        const fields = {
-          status: decision.status,
-          contact: { name: cmd.contact.name, phone: cmd.contact.phone },
-          seq,
-          updatedAt: toDate(cmd.now),
-          cancelledAt: null,
-          attendedAt: null,
-        };
-        let doc: Doc;
-        if (existingDoc) {
-          await tx.collection('registrations').doc(existingDoc._id).update({ data: fields });
-          doc = { ...existingDoc, ...fields };
-        } else {
-          doc = { _id: cmd.id, eventId: cmd.eventId, openid: cmd.openid, createdAt: toDate(cmd.now), ...fields };
-          await tx.collection('registrations').add({ data: doc });
+        if (decision.kind === 'keep-existing') {
+          if (existing) return existing;
+          throw new Error('decide() kept a registration that does not exist');
         }
-        const delta = countDelta(decision.status);
-        await tx.collection('events').doc(cmd.eventId).update({
-          data: { confirmedCount: _.inc(delta.confirmed), waitlistCount: _.inc(delta.waitlisted), seqCounter: seq },
-        });
-        // A new waitlist place is always the last one: the counter, read under the lock, gives it.
-        return toRecord(doc, decision.status === 'waitlisted' ? toEventRecord(eventDoc).waitlistCount + 1 : null);
-      });
+        const requested = await writeRequest(cmd, doc);
+        if (requested.kind === 'seated') return withPosition(requested.doc);
+        doc = requested.doc;
+      }
+      return awaitSeat(cmd.eventId, doc._id);
     },
 
     async cancel(id, now, guard) {
@@ -175,26 +283,55 @@ export function cloudbaseRegistrationsRepo(db: CloudDb): RegistrationsRepo {
 
     async get(id) {
       const { data } = await registrations().doc(id).get();
-      return data ? withPosition(data) : null;
+      return data && shown(data) ? withPosition(data) : null;
     },
 
     async findByEventAndUser(eventId, openid) {
       const doc = await findDoc(eventId, openid);
-      return doc ? withPosition(doc) : null;
+      return doc && shown(doc) ? withPosition(doc) : null;
     },
 
     async listByUser(openid) {
       const docs = await getAll(registrations().where({ openid }).orderBy('createdAt', 'desc').orderBy('_id', 'asc'));
-      return Promise.all(docs.map(withPosition));
+      return Promise.all(docs.filter(shown).map(withPosition));
     },
 
     async listByEvent(eventId, status) {
       // Every registration of the event in arrival order; positions from a running count, as the SQL adapter does.
-      const docs = await getAll(registrations().where({ eventId }).orderBy('seq', 'asc'));
+      const docs = (await getAll(registrations().where({ eventId }).orderBy('seq', 'asc'))).filter(shown);
       let waiting = 0;
       return docs
         .map((d) => toRecord(d, d.status === 'waitlisted' ? ++waiting : null))
         .filter((r) => !status || r.status === status);
+    },
+
+    async issueTicketCode(id, code, now) {
+      const doc = await inTransaction(db, async (tx): Promise<Doc | 'taken'> => {
+        const { data: currentDoc } = await tx.collection('registrations').doc(id).get();
+        if (!currentDoc) throw notFound('报名记录');
+        // Only a registration without a code takes one: two first looks at a ticket keep the first code.
+        if (currentDoc.ticketCode) return currentDoc;
+        // Unique within the event through unique_keys, claimed in this transaction (no index needed).
+        const holder = await claimUnique(tx, `ticket:${String(currentDoc.eventId)}:${code}`, id);
+        if (holder !== null && holder !== id) return 'taken';
+        const written = { ticketCode: code, updatedAt: toDate(now) };
+        await tx.collection('registrations').doc(id).update({ data: written });
+        return { ...currentDoc, ...written };
+      });
+      return doc === 'taken' ? 'taken' : withPosition(doc);
+    },
+
+    async findByTicketCode(code) {
+      const docs = await getAll(registrations().where({ ticketCode: code }));
+      return Promise.all(docs.map(withPosition));
+    },
+
+    async countByStatus(eventId) {
+      const counts: Record<RegistrationStatus, number> = { confirmed: 0, waitlisted: 0, cancelled: 0, attended: 0 };
+      for (const status of Object.keys(counts) as RegistrationStatus[]) {
+        counts[status] = (await registrations().where({ eventId, status }).count()).total;
+      }
+      return counts;
     },
   };
 }

@@ -1,24 +1,25 @@
-import type { EventRecord, RegistrationPatch, RegistrationRecord, RegistrationsRepo } from '../../core/ports';
+import type { EventRecord, RegisterCommand, RegistrationPatch, RegistrationRecord, RegistrationsRepo } from '../../core/ports';
 import type { RegistrationStatus } from '@shared/registrations';
 import { notFound } from '../../core/errors';
 import { promotionNotice, seatsToFill } from '../../registrations/seats';
-import { insertOutbox, iso, isoOrNull, type SqlDb, type SqlExecutor } from './db';
+import { insertOutbox, iso, isoOrNull, isUniqueViolation, type SqlDb, type SqlExecutor } from './db';
 import { writeEffects } from './effects';
-import { EVENT_COLUMNS, lockEvent, toEventRecord } from './events-repo';
+import { groupCommit, type BatchOutcome } from './group-commit';
+import { EVENT_COLUMNS, jsonOf, lockEvent, toEventRecord } from './events-repo';
 
 type Row = Record<string, unknown>;
 
 /** Position on the waitlist is derived from arrival order, never stored, so it cannot go stale. */
 const REGISTRATION_SELECT = `
-  SELECT r.id, r.event_id, r.openid, r.status, r.name, r.phone, r.seq, r.created_at, r.updated_at,
-         r.cancelled_at, r.attended_at,
+  SELECT r.id, r.event_id, r.openid, r.status, r.name, r.phone, r.answers, r.seq, r.created_at, r.updated_at,
+         r.cancelled_at, r.attended_at, r.ticket_code,
          CASE WHEN r.status = 'waitlisted' THEN (
            SELECT count(*) FROM registrations w
            WHERE w.event_id = r.event_id AND w.status = 'waitlisted' AND w.seq <= r.seq
          )::int END AS position
   FROM registrations r`;
 
-const RETURNED_COLUMNS = 'id, event_id, openid, status, name, phone, seq, created_at, updated_at, cancelled_at, attended_at';
+const RETURNED_COLUMNS = 'id, event_id, openid, status, name, phone, answers, seq, created_at, updated_at, cancelled_at, attended_at, ticket_code';
 
 function toRecord(r: Row): RegistrationRecord {
   return {
@@ -27,12 +28,14 @@ function toRecord(r: Row): RegistrationRecord {
     openid: String(r.openid),
     status: r.status as RegistrationStatus,
     contact: { name: String(r.name), phone: String(r.phone) },
+    answers: jsonOf(r.answers, {}),
     seq: Number(r.seq),
     position: r.position === null || r.position === undefined ? null : Number(r.position),
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
     cancelledAt: isoOrNull(r.cancelled_at),
     attendedAt: isoOrNull(r.attended_at),
+    ticketCode: r.ticket_code === null || r.ticket_code === undefined ? null : String(r.ticket_code),
   };
 }
 
@@ -83,41 +86,122 @@ function countDelta(status: RegistrationStatus): { confirmed: number; waitlisted
   };
 }
 
-export function sqlRegistrationsRepo(db: SqlDb): RegistrationsRepo {
-  return {
-    async register(cmd) {
-      return db.transaction(async (tx) => {
-        const event = await lockEvent(tx, cmd.eventId);
-        if (!event) throw notFound('活动');
-        const existing = await selectOne(tx, 'r.event_id = $1 AND r.openid = $2', [cmd.eventId, cmd.openid]);
+
+/** A sign-up of a batch once decided: where its row goes, or the registration it keeps. */
+type Planned =
+  | { kind: 'write'; cmd: RegisterCommand; status: 'confirmed' | 'waitlisted'; existing: RegistrationRecord | null; position: number | null }
+  | { kind: 'keep'; openid: string }
+  | { kind: 'refused'; error: unknown };
+
+/**
+ * One transaction for every sign-up of an event waiting at once (group commit): the event row is locked once, the
+ * people's current registrations read in one query, each sign-up decided in arrival order by its own `decide` on the
+ * event as the ones before it left it, then the rows written in one statement and the counters in another. A sign-up
+ * its rule refuses gets its own error and the others go on; if the transaction fails, nothing of the batch is written.
+ */
+async function registerBatch(db: SqlDb, eventId: string, batch: RegisterCommand[]): Promise<BatchOutcome<RegistrationRecord>[]> {
+  return db.transaction(async (tx) => {
+    const locked = await lockEvent(tx, eventId);
+    if (!locked) return batch.map(() => ({ ok: false as const, error: notFound('活动') }));
+    const openids = [...new Set(batch.map((c) => c.openid))];
+    const rows = await tx.query<Row>(`${REGISTRATION_SELECT} WHERE r.event_id = $1 AND r.openid = ANY($2::text[])`, [eventId, openids]);
+    const current = new Map(rows.map((r) => [String(r.openid), toRecord(r)]));
+
+    let event = locked;
+    const planned: Planned[] = batch.map((cmd) => {
+      try {
+        const existing = current.get(cmd.openid) ?? null;
         const decision = cmd.decide(event, existing);
-        if (decision.kind === 'keep-existing' && existing) return existing;
-        if (decision.kind === 'keep-existing') throw new Error('decide() kept a registration that does not exist');
-        const { status } = decision;
-        // Fewer round trips while the event row is locked: the write returns the row, the counters return the place.
-        const rows = existing
-          ? await tx.query<Row>(
-              `UPDATE registrations SET status = $2, name = $3, phone = $4, seq = nextval('registration_seq'),
-                 updated_at = $5, cancelled_at = NULL, attended_at = NULL
-               WHERE id = $1 RETURNING ${RETURNED_COLUMNS}`,
-              [existing.id, status, cmd.contact.name, cmd.contact.phone, cmd.now],
-            )
-          : await tx.query<Row>(
-              `INSERT INTO registrations (id, event_id, openid, status, name, phone, created_at, updated_at)
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING ${RETURNED_COLUMNS}`,
-              [cmd.id, cmd.eventId, cmd.openid, status, cmd.contact.name, cmd.contact.phone, cmd.now],
-            );
-        const delta = countDelta(status);
-        const counters = await tx.query<{ waitlist_count: number }>(
-          `UPDATE events SET confirmed_count = confirmed_count + $2, waitlist_count = waitlist_count + $3
-           WHERE id = $1 RETURNING waitlist_count`,
-          [cmd.eventId, delta.confirmed, delta.waitlisted],
-        );
+        if (decision.kind === 'keep-existing') {
+          if (!existing) throw new Error('decide() kept a registration that does not exist');
+          return { kind: 'keep', openid: cmd.openid };
+        }
+        const delta = countDelta(decision.status);
+        event = { ...event, confirmedCount: event.confirmedCount + delta.confirmed, waitlistCount: event.waitlistCount + delta.waitlisted };
+        // What a later call of the same person in this batch finds: the seat this one is about to take.
+        current.set(cmd.openid, { ...(existing ?? blankRecord(cmd)), status: decision.status });
         // A new waitlist place is always the last one.
-        const position = status === 'waitlisted' ? Number(counters[0].waitlist_count) : null;
-        return toRecord({ ...rows[0], position });
-      });
-    },
+        const position = decision.status === 'waitlisted' ? event.waitlistCount : null;
+        return { kind: 'write', cmd, status: decision.status, existing, position };
+      } catch (error) {
+        return { kind: 'refused', error };
+      }
+    });
+
+    const writes = planned.filter((p): p is Extract<Planned, { kind: 'write' }> => p.kind === 'write');
+    if (!writes.length) {
+      return planned.map((p) =>
+        p.kind === 'keep' ? { ok: true as const, value: current.get(p.openid) as RegistrationRecord } : { ok: false as const, error: (p as { error: unknown }).error },
+      );
+    }
+    // Arrival order within the event is the order of decision: take the sequence numbers first, then hand them out.
+    const seqs = await tx.query<{ seq: string }>(`SELECT nextval('registration_seq')::text AS seq FROM generate_series(1, $1::int)`, [writes.length]);
+    const written = new Map<string, RegistrationRecord>();
+    const fresh = writes.filter((w) => !w.existing);
+    if (fresh.length) {
+      const inserted = await tx.query<Row>(
+        `INSERT INTO registrations (id, event_id, openid, status, name, phone, answers, seq, created_at, updated_at)
+         SELECT x.id, $2, x.openid, x.status, x.name, x.phone, x.answers, x.seq, x.at, x.at
+         FROM jsonb_to_recordset($1::jsonb) AS x(id text, openid text, status text, name text, phone text, answers jsonb, seq bigint, at timestamptz)
+         RETURNING ${RETURNED_COLUMNS}`,
+        [
+          JSON.stringify(
+            fresh.map((w) => ({
+              id: w.cmd.id,
+              openid: w.cmd.openid,
+              status: w.status,
+              name: w.cmd.contact.name,
+              phone: w.cmd.contact.phone,
+              answers: w.cmd.answers ?? {},
+              seq: seqs[writes.indexOf(w)].seq,
+              at: w.cmd.now,
+            })),
+          ),
+          eventId,
+        ],
+      );
+      for (const r of inserted) written.set(String(r.openid), toRecord(r));
+    }
+    for (const w of writes.filter((x) => x.existing)) {
+      const existing = w.existing as RegistrationRecord;
+      const updated = await tx.query<Row>(
+        `UPDATE registrations SET status = $2, name = $3, phone = $4, answers = $6::jsonb, seq = $7::bigint,
+           updated_at = $5, cancelled_at = NULL, attended_at = NULL
+         WHERE id = $1 RETURNING ${RETURNED_COLUMNS}`,
+        [existing.id, w.status, w.cmd.contact.name, w.cmd.contact.phone, w.cmd.now, JSON.stringify(w.cmd.answers ?? {}), seqs[writes.indexOf(w)].seq],
+      );
+      written.set(existing.openid, toRecord(updated[0]));
+    }
+    await tx.query(`UPDATE events SET confirmed_count = $2, waitlist_count = $3 WHERE id = $1`, [
+      eventId,
+      event.confirmedCount,
+      event.waitlistCount,
+    ]);
+
+    const positions = new Map(writes.map((w) => [w.cmd.openid, w.position]));
+    return planned.map((p) => {
+      if (p.kind === 'refused') return { ok: false as const, error: p.error };
+      const openid = p.kind === 'write' ? p.cmd.openid : p.openid;
+      const record = written.get(openid) ?? current.get(openid);
+      if (!record) return { ok: false as const, error: new Error(`no registration written for ${openid}`) };
+      return { ok: true as const, value: { ...record, position: record.status === 'waitlisted' ? positions.get(openid) ?? record.position : null } };
+    });
+  });
+}
+
+/** The registration a first sign-up will become, for the decisions after it in the same batch. */
+function blankRecord(cmd: RegisterCommand): RegistrationRecord {
+  return {
+    id: cmd.id, eventId: cmd.eventId, openid: cmd.openid, status: 'confirmed', contact: cmd.contact, answers: cmd.answers ?? {},
+    seq: 0, position: null, createdAt: cmd.now, updatedAt: cmd.now, cancelledAt: null, attendedAt: null, ticketCode: null,
+  };
+}
+
+export function sqlRegistrationsRepo(db: SqlDb): RegistrationsRepo {
+  const submitSignup = groupCommit((eventId: string, batch: RegisterCommand[]) => registerBatch(db, eventId, batch));
+  return {
+    /** Sign-ups for one event that arrive together are decided and written together: see `registerBatch`. */
+    register: (cmd) => submitSignup(cmd.eventId, cmd),
 
     async cancel(id, now, guard) {
       return db.transaction(async (tx) => {
@@ -175,8 +259,8 @@ export function sqlRegistrationsRepo(db: SqlDb): RegistrationsRepo {
       // One pass over the event's rows: positions from a running count, not a subquery per row (measured 20× faster at 1,000).
       const rows = await db.query<Row>(
         `SELECT * FROM (
-           SELECT r.id, r.event_id, r.openid, r.status, r.name, r.phone, r.seq, r.created_at, r.updated_at,
-                  r.cancelled_at, r.attended_at,
+           SELECT r.id, r.event_id, r.openid, r.status, r.name, r.phone, r.answers, r.seq, r.created_at, r.updated_at,
+                  r.cancelled_at, r.attended_at, r.ticket_code,
                   CASE WHEN r.status = 'waitlisted'
                     THEN (count(*) FILTER (WHERE r.status = 'waitlisted') OVER (ORDER BY r.seq))::int END AS position
            FROM registrations r WHERE r.event_id = $1
@@ -186,6 +270,34 @@ export function sqlRegistrationsRepo(db: SqlDb): RegistrationsRepo {
         [eventId, status ?? null],
       );
       return rows.map(toRecord);
+    },
+
+    async issueTicketCode(id, code, now) {
+      try {
+        // Only a registration without a code takes one: two first looks at a ticket keep the first code.
+        await db.query('UPDATE registrations SET ticket_code = $2, updated_at = $3 WHERE id = $1 AND ticket_code IS NULL', [id, code, now]);
+      } catch (err) {
+        if (isUniqueViolation(err)) return 'taken';
+        throw err;
+      }
+      const stored = await selectOne(db, 'r.id = $1', [id]);
+      if (!stored) throw notFound('报名记录');
+      return stored;
+    },
+
+    async findByTicketCode(code) {
+      const rows = await db.query<Row>(`${REGISTRATION_SELECT} WHERE r.ticket_code = $1`, [code]);
+      return rows.map(toRecord);
+    },
+
+    async countByStatus(eventId) {
+      const rows = await db.query<{ status: RegistrationStatus; n: number }>(
+        'SELECT status, count(*)::int AS n FROM registrations WHERE event_id = $1 GROUP BY status',
+        [eventId],
+      );
+      const counts: Record<RegistrationStatus, number> = { confirmed: 0, waitlisted: 0, cancelled: 0, attended: 0 };
+      for (const r of rows) counts[r.status] = Number(r.n);
+      return counts;
     },
   };
 }
