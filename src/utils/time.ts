@@ -54,3 +54,9 @@ export function joinInstant(date: string, time: string): string {
 export function todayInShanghai(now: Date = new Date()): string {
   return inShanghai(now).format('YYYY-MM-DD');
 }
+
+/** `1994-01` → `1994年1月`: one way of writing a birth month on every screen. */
+export function formatBirthMonth(month: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  return m ? `${m[1]}年${Number(m[2])}月` : month;
+}

@@ -43,16 +43,18 @@ describe('ClaimForm', () => {
     expect(onSubmit).not.toHaveBeenCalled();
   });
 
-  it('when the name and a valid code are given, then it submits the code in upper case', async () => {
+  it('when the name, a valid code and who is claiming are given, then it submits the code in upper case', async () => {
     const onSubmit = jest.fn();
     render(<ClaimForm onSubmit={onSubmit} />);
 
     await typeInto(NAME, ' 上海咏姿时装有限公司 ');
     await typeInto(USCC, '91310000132149237g');
+    await typeInto('您的真实姓名', '周敏');
+    await typeInto('工作人员核实时联系您', '13912345678');
     submit();
 
     expect(onSubmit).toHaveBeenCalledTimes(1);
-    expect(onSubmit).toHaveBeenCalledWith({ name: '上海咏姿时装有限公司', uscc: '91310000132149237G' });
+    expect(onSubmit).toHaveBeenCalledWith({ name: '上海咏姿时装有限公司', uscc: '91310000132149237G', claimantName: '周敏', claimantPhone: '13912345678' });
     expect(document.querySelector('.field-error')).toBeNull();
   });
 
@@ -64,6 +66,18 @@ describe('ClaimForm', () => {
 
     expect(screen.getByText('请填写营业执照上的企业全称')).toBeTruthy();
     expect(screen.getByText('统一社会信用代码应为 18 位')).toBeTruthy();
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('when the claimant leaves out their name and phone, then it asks for them, since staff call to verify', async () => {
+    const onSubmit = jest.fn();
+    render(<ClaimForm onSubmit={onSubmit} />);
+
+    await typeInto(NAME, '上海咏姿时装有限公司');
+    await typeInto(USCC, '91310000132149237G');
+    submit();
+
+    expect(screen.getByText('请输入 11 位手机号码')).toBeTruthy();
     expect(onSubmit).not.toHaveBeenCalled();
   });
 

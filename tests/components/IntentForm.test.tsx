@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { IntentForm, emptyIntentForm, type IntentFormValues } from '../../src/pages/intent/IntentForm';
+import { IntentForm, emptyIntentForm, type IntentFormValues } from '../../src/party/pages/intent/IntentForm';
 
 /** 25 Nov 2026, 10:00 in Shanghai. */
 const NOW = new Date('2026-11-25T10:00:00+08:00');
@@ -113,6 +113,7 @@ describe('IntentForm', () => {
 
     await fillValidForm();
     fireEvent.click(document.querySelector('.intent-consent')!);
+    fireEvent.click(document.querySelector('.intent-consent-sensitive')!);
     submit();
 
     expect(onSubmit).toHaveBeenCalledTimes(1);

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { ReportForm } from '../../src/pages/member-report/ReportForm';
+import { ReportForm, emptyReportForm } from '../../src/party/pages/member-report/ReportForm';
 import { fieldErrorsOf } from '../../src/components/form/fieldErrors';
 import { ApiFailure } from '../../src/api/failure';
 
@@ -32,12 +32,31 @@ describe('ReportForm', () => {
     expect(onSubmit).not.toHaveBeenCalled();
   });
 
+  it('when only the notice is ticked and not the separate consent for sensitive information, then it does not submit', async () => {
+    const onSubmit = jest.fn();
+    render(<ReportForm onSubmit={onSubmit} />);
+
+    await fillValidForm();
+    expect(screen.getByText('我单独同意工作人员处理我填写的党员身份和组织关系信息')).toBeTruthy();
+    fireEvent.click(document.querySelector('.report-consent')!);
+    fireEvent.click(screen.getByText('提交报到'));
+
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('when it is opened for someone the app knows, then name and phone are already filled in', async () => {
+    render(<ReportForm initial={{ ...emptyReportForm(), name: '王师傅', phone: '13800000011' }} onSubmit={jest.fn()} />);
+    await waitFor(() => expect(document.querySelector<HTMLInputElement>('input[placeholder="请输入姓名"]')?.value).toBe('王师傅'));
+    expect(document.querySelector<HTMLInputElement>('input[placeholder="请输入 11 位手机号码"]')?.value).toBe('13800000011');
+  });
+
   it('when the form is valid and consent is ticked, then it submits the typed fields with consent: true', async () => {
     const onSubmit = jest.fn();
     render(<ReportForm onSubmit={onSubmit} />);
 
     await fillValidForm();
     fireEvent.click(document.querySelector('.report-consent')!);
+    fireEvent.click(document.querySelector('.report-consent-sensitive')!);
     fireEvent.click(screen.getByText('提交报到'));
 
     expect(onSubmit).toHaveBeenCalledWith({

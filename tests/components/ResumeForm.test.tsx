@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { ResumeForm, resumeFormFrom } from '../../src/pages/jobs/detail/ResumeForm';
+import { ResumeForm, resumeFormFrom } from '../../src/career/pages/job/ResumeForm';
 import { aResume } from './recruitmentFactories';
 
 function field(placeholder: string): Promise<HTMLInputElement> {

@@ -59,7 +59,7 @@ describe('SignupForm', () => {
     submit();
 
     expect(onSubmit).toHaveBeenCalledTimes(1);
-    expect(onSubmit).toHaveBeenCalledWith({ name: '王小明', phone: '13812345678' });
+    expect(onSubmit).toHaveBeenCalledWith({ name: '王小明', phone: '13812345678' }, {});
     expect(document.querySelector('.field-error')).toBeNull();
   });
 
@@ -82,7 +82,7 @@ describe('SignupForm', () => {
 
     submit();
 
-    expect(onSubmit).toHaveBeenCalledWith({ name: '李华', phone: '13900001111' });
+    expect(onSubmit).toHaveBeenCalledWith({ name: '李华', phone: '13900001111' }, {});
   });
 
   it('takes the profile when it arrives after the form is shown', async () => {

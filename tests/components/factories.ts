@@ -14,6 +14,7 @@ export function anEvent(overrides: Partial<Event> = {}): Event {
     signupDeadline: null,
     waitlist: true,
     audience: 'all',
+    questions: [],
     status: 'published',
     cancelReason: null,
     publishedAt: '2026-11-20T09:00:00+08:00',

@@ -48,6 +48,9 @@ describe('the app under its Content-Security-Policy', () => {
 
   async function logInAs(page: Page, openid: string): Promise<void> {
     await page.goto(`${app.url}/pages/me/index`);
+    // Signed in already, the picker folds behind 切换演示身份.
+    await page.locator('.persona-picker, .persona-switch').first().waitFor({ timeout: 15000 });
+    if (await page.locator('.persona-switch').count()) await page.locator('.persona-switch').click();
     await page.locator('.persona-picker').waitFor({ timeout: 15000 });
     await page.locator('.persona-button', { hasText: `（${openid}）` }).first().click();
     await page.locator('.me-page__openid', { hasText: openid }).waitFor();

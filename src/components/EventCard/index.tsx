@@ -20,12 +20,14 @@ export interface EventCardProps {
   /** Extra class for the card's root, e.g. a list's own row class. */
   className?: string;
   onTap?: (event: Event) => void;
+  /** Seat counts are for the people signing up; an enterprise joining a fair has no use for them. */
+  hideSeats?: boolean;
 }
 
-export function EventCard({ event, showStatus = false, now, className, onTap, children }: PropsWithChildren<EventCardProps>) {
+export function EventCard({ event, showStatus = false, now, className, onTap, hideSeats = false, children }: PropsWithChildren<EventCardProps>) {
   const full = event.seatsLeft <= 0;
   return (
-    <View className={className ? `event-card ${className}` : 'event-card'} onClick={onTap ? () => onTap(event) : undefined}>
+    <View className={className ? `event-card ${className}` : 'event-card'} aria-role={onTap ? 'link' : undefined} onClick={onTap ? () => onTap(event) : undefined}>
       <View className='event-card__tags'>
         <Text className={`event-card__type event-card__type--${event.type}`}>{EVENT_TYPE_LABELS[event.type]}</Text>
         {showStatus ? (
@@ -35,7 +37,7 @@ export function EventCard({ event, showStatus = false, now, className, onTap, ch
       <Text className='event-card__title'>{event.title}</Text>
       <Text className='event-card__time'>{formatEventTime(event.startAt, event.endAt, now)}</Text>
       <Text className='event-card__location'>{event.location}</Text>
-      <Text className={`event-card__seats${full ? ' event-card__seats--full' : ''}`}>{seatsText(event)}</Text>
+      {hideSeats ? null : <Text className={`event-card__seats${full ? ' event-card__seats--full' : ''}`}>{seatsText(event)}</Text>}
       {children ? <View className='event-card__actions'>{children}</View> : null}
     </View>
   );

@@ -34,6 +34,7 @@ export function JobCard({ job, showStatus = false, showEnterprise = true, classN
   return (
     <View
       className={`job-card${closed ? ' job-card--closed' : ''}${className ? ` ${className}` : ''}`}
+      aria-role={onTap ? 'link' : undefined}
       onClick={onTap ? () => onTap(job) : undefined}
     >
       <View className='job-card__head'>

@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { PagedList } from '../../api/hooks';
 import { messageOf } from '../../api/failure';
-import './index.scss';
+import '../ListState/index.scss';
 
 /** Under a paged list with content: 加载更多, 加载中…, 没有更多了, or the error with 重试. Nothing while the list is empty. */
 export function PagedFooter({ list }: { list: PagedList<unknown> }) {

@@ -6,6 +6,11 @@ export interface PrivacyNoticeProps {
   what: '入党意向' | '党员报到';
 }
 
+const SENSITIVE: Record<PrivacyNoticeProps['what'], string> = {
+  入党意向: '政治面貌等属于敏感个人信息',
+  党员报到: '党员身份和组织关系所在党组织属于敏感个人信息',
+};
+
 const PURPOSE: Record<PrivacyNoticeProps['what'], string> = {
   入党意向: '与您联系，了解您的入党意愿，按程序为您对接党组织、开展培养联系。',
   党员报到: '与您联系，为您办理组织关系转入或流动党员登记，安排您参加组织生活。',
@@ -26,7 +31,7 @@ export function PrivacyNotice({ what }: PrivacyNoticeProps) {
       <Text className='privacy-notice__item'>
         {`如何撤回：随时可以在本页点“撤回”，您填写的个人信息会立即删除，且无法恢复。`}
       </Text>
-      <Text className='privacy-notice__item'>不收集身份证号码和家庭住址。政治面貌等属于敏感个人信息，需要您在下方单独勾选同意。</Text>
+      <Text className='privacy-notice__item'>{`不收集身份证号码和家庭住址。${SENSITIVE[what]}，需要您在下方单独勾选同意。`}</Text>
     </View>
   );
 }

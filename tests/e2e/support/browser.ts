@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expectAccessible, seriousAxeFindings } from './axe';
 
 export const OUTPUT_DIR = path.resolve(__dirname, '../output');
 
@@ -31,4 +32,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   // Taro's H5 router slides a new page in; a picture taken mid-slide is blank.
   await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
   await page.screenshot({ path: path.join(OUTPUT_DIR, `${name}.png`), fullPage: true });
+  // Every page a journey pictures is also checked by axe-core; AXE_REPORT_ONLY=1 only records (for a before/after count).
+  if (process.env.AXE_REPORT_ONLY === '1') await seriousAxeFindings(page, name);
+  else await expectAccessible(page, name);
 }

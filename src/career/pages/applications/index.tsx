@@ -20,7 +20,7 @@ import './index.scss';
 const WITHDRAWABLE = new Set<ApplicationStatus>(['submitted', 'viewed', 'interview']);
 
 function openJob(application: ApplicationWithJob): void {
-  void Taro.navigateTo({ url: `/pages/jobs/detail?id=${encodeURIComponent(application.jobId)}` });
+  void Taro.navigateTo({ url: `/career/pages/job/index?id=${encodeURIComponent(application.jobId)}` });
 }
 
 /** 我的求职: every application with its status and, once invited, the interview's time, place and note. */
@@ -88,6 +88,9 @@ export default function MyApplicationsPage() {
             <ApplicationStatusTag status={a.status} />
           </View>
           {a.status === 'interview' && a.interview ? <InterviewInvite interview={a.interview} /> : null}
+          {a.status === 'rejected' ? (
+            <Text className='my-application__note my-application__reason'>{a.reason ? `企业反馈：${a.reason}` : '企业暂未说明原因，可以看看其他岗位。'}</Text>
+          ) : null}
           {a.status === 'hired' ? <Text className='my-application__note'>恭喜！企业已决定录用您，请留意企业的联系电话。</Text> : null}
           {WITHDRAWABLE.has(a.status) ? (
             <View className='my-application__actions'>

@@ -18,7 +18,7 @@ type Tab = 'jobs' | 'enterprises';
 const PAGE_SIZE = 10;
 
 function openJob(job: Job): void {
-  void Taro.navigateTo({ url: `/pages/jobs/detail?id=${encodeURIComponent(job.id)}` });
+  void Taro.navigateTo({ url: `/career/pages/job/index?id=${encodeURIComponent(job.id)}` });
 }
 
 /** A recruitment fair's enterprises (approved to take part) and their jobs; tapping an enterprise shows only its jobs. */

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { Application, HrMark } from '@shared/recruitment';
-import { APPLICATION_STATUS_LABELS, salaryLabel } from '@shared/labels';
+import { APPLICATION_ACTION_LABELS, APPLICATION_STATUS_LABELS, REJECT_REASONS, salaryLabel } from '@shared/labels';
 import { callApi } from '../../../api/callApi';
 import { ApiFailure } from '../../../api/failure';
 import { useAction } from '../../../api/hooks';
@@ -20,8 +20,18 @@ import './index.scss';
 /** Marks that end the matter for the applicant: asked once more before they are sent (the applicant is notified). */
 const CONFIRM: Partial<Record<HrMark, string>> = {
   hired: '确定录用该求职者吗？对方会收到通知。',
-  rejected: '确定标记为不合适吗？对方会收到通知。',
 };
+
+/** 不合适 asks for a reason in one tap (the applicant reads it); cancelling the sheet sends nothing. */
+async function pickRejectReason(): Promise<string | null | undefined> {
+  try {
+    const { tapIndex } = await Taro.showActionSheet({ itemList: [...REJECT_REASONS] });
+    const picked = REJECT_REASONS[tapIndex];
+    return picked === '暂不说明原因' ? null : picked;
+  } catch {
+    return undefined;
+  }
+}
 
 /** One job's applicants with their résumés (visible to this enterprise's HR and to staff only), marked one by one. */
 export default function ApplicantsPage() {
@@ -39,12 +49,14 @@ export default function ApplicantsPage() {
   const mark = async (application: Application, status: HrMark, interview?: InterviewInput) => {
     const question = CONFIRM[status];
     if (question) {
-      const answer = await Taro.showModal({ title: APPLICATION_STATUS_LABELS[status], content: question, confirmText: '确定', cancelText: '再想想', confirmColor: '#c8161d' });
+      const answer = await Taro.showModal({ title: APPLICATION_ACTION_LABELS[status], content: question, confirmText: '确定', cancelText: '再想想', confirmColor: '#c8161d' });
       if (!answer.confirm) return;
     }
+    const reason = status === 'rejected' ? await pickRejectReason() : null;
+    if (reason === undefined) return;
     await change.run(
       async () => {
-        await callApi('applications.mark', { id: application.id, status, ...(interview ? { interview } : {}) });
+        await callApi('applications.mark', { id: application.id, status, ...(interview ? { interview } : {}), ...(reason ? { reason } : {}) });
         void Taro.showToast({ title: status === 'interview' ? '已发送面试邀请' : `已标记为${APPLICATION_STATUS_LABELS[status]}`, icon: 'none' });
         setInviting(null);
         await list.reload();
@@ -111,7 +123,7 @@ export default function ApplicantsPage() {
                 </Button>
                 {a.status === 'submitted' ? (
                   <Button className='applicant-viewed' size='mini' disabled={boolAttr(busy)} onClick={() => void mark(a, 'viewed')}>
-                    已查看
+                    {APPLICATION_ACTION_LABELS.viewed}
                   </Button>
                 ) : null}
                 <Button className='applicant-interview btn-primary' size='mini' disabled={boolAttr(busy)} onClick={() => setInviting(a.id)}>
@@ -119,7 +131,7 @@ export default function ApplicantsPage() {
                 </Button>
                 {a.status !== 'hired' ? (
                   <Button className='applicant-hired' size='mini' disabled={boolAttr(busy)} onClick={() => void mark(a, 'hired')}>
-                    已录用
+                    {APPLICATION_ACTION_LABELS.hired}
                   </Button>
                 ) : null}
                 {a.status !== 'rejected' ? (

@@ -76,6 +76,10 @@ export default function EnterpriseCenterPage() {
             <Text>参加招聘会</Text>
             <Text className='enterprise-center__arrow'>›</Text>
           </View>
+          <View className='enterprise-center__link hr-needs-entry' onClick={() => go('/hr/pages/needs/index')}>
+            <Text>企业诉求</Text>
+            <Text className='enterprise-center__arrow'>›</Text>
+          </View>
         </View>
         <View className='followup-card'>
           <Text className='followup-card__title'>企业资料</Text>
@@ -120,7 +124,12 @@ export default function EnterpriseCenterPage() {
           企业人事负责人认领本企业后，可以维护企业资料、发布岗位、报名参加招聘会、查看和处理求职申请。
         </Text>
         <ClaimForm
-          initial={rejected ? { name: rejected.enterpriseName, uscc: rejected.uscc } : undefined}
+          key={who.me ? 'known' : 'unknown'}
+          initial={{
+            claimantName: rejected?.claimantName ?? who.me?.profile.name ?? '',
+            claimantPhone: rejected?.claimantPhone ?? who.me?.profile.phone ?? '',
+            ...(rejected ? { name: rejected.enterpriseName, uscc: rejected.uscc } : {}),
+          }}
           submitting={busy}
           errors={claimErrors}
           onSubmit={(input) => void claim(input)}

@@ -60,7 +60,7 @@ export default function HrFairsPage() {
         onRetry={() => void fairs.refresh()}
       />
       {fairs.items.map((event) => (
-        <EventCard key={event.id} event={event} className='hr-fair'>
+        <EventCard key={event.id} event={event} className='hr-fair' hideSeats>
           <FairJoin event={event} enterpriseId={enterprise.id} />
         </EventCard>
       ))}

@@ -103,7 +103,7 @@ export function JobForm({ initial, fairs, saving = false, errors: serverErrors, 
           )}
           <View className='job-form__switch'>
             <Text>面议</Text>
-            <Switch className='job-negotiable' checked={values.negotiable} color='#c8161d' onChange={(e) => set('negotiable', e.detail.value)} />
+            <Switch className='job-negotiable' aria-label='薪资面议' checked={values.negotiable} color='#c8161d' onChange={(e) => set('negotiable', e.detail.value)} />
           </View>
         </View>
       </FormRow>

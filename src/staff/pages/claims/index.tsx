@@ -13,6 +13,9 @@ import { DecisionBar } from '../../DecisionBar';
 import '../../../components/cards/index.scss';
 import '../../decisions.scss';
 
+/** Who is claiming, by the name they gave (claims made before the form asked have none). */
+const claimantOf = (claim: Claim) => claim.claimantName ?? '未留姓名的认领人';
+
 const TABS: readonly FilterOption<ClaimStatus>[] = (['pending', 'approved', 'rejected'] as const).map((s) => ({ value: s, label: CLAIM_STATUS_LABELS[s] }));
 
 /** HR contacts' claims to act for an enterprise: staff check name and 统一社会信用代码 against the licence, then decide. */
@@ -29,7 +32,7 @@ export default function ClaimsPage() {
     if (approve) {
       const answer = await Taro.showModal({
         title: '通过认领',
-        content: `通过后，${claim.openid} 将作为「${claim.enterpriseName}」的人事负责人发布岗位、查看求职者简历。确定通过吗？`,
+        content: `通过后，${claimantOf(claim)} 将作为「${claim.enterpriseName}」的人事负责人发布岗位、查看求职者简历。确定通过吗？`,
         confirmText: '确定通过',
         cancelText: '再想想',
         confirmColor: '#c8161d',
@@ -61,7 +64,8 @@ export default function ClaimsPage() {
             <Text className={`followup-status${claim.status === 'pending' ? '' : ' followup-status--closed'}`}>{CLAIM_STATUS_LABELS[claim.status]}</Text>
           </View>
           <Text className='review-row__meta claim-row__uscc' userSelect>{`统一社会信用代码：${claim.uscc}`}</Text>
-          <Text className='review-row__meta'>{`申请人：${claim.openid} · ${formatDateTime(claim.createdAt)} 提交`}</Text>
+          <Text className='review-row__meta claim-row__claimant' userSelect>{`认领人：${claimantOf(claim)}${claim.claimantPhone ? ` · ${claim.claimantPhone}` : ''}`}</Text>
+          <Text className='review-row__meta'>{`${formatDateTime(claim.createdAt)} 提交`}</Text>
           {claim.reason ? <Text className='review-row__reason'>{`原因：${claim.reason}`}</Text> : null}
           {claim.status === 'pending' ? (
             <DecisionBar

@@ -43,12 +43,24 @@ export default function FairRequestsPage() {
     void requests.reload().finally(() => Taro.stopPullDownRefresh());
   });
 
-  const decide = (request: FairParticipation, approve: boolean, reason?: string) =>
-    change.run(async () => {
+  const decide = async (request: FairParticipation, approve: boolean, reason?: string) => {
+    // As with claims: an approval puts the enterprise on the fair's public list, so it is asked once more.
+    if (approve) {
+      const answer = await Taro.showModal({
+        title: '通过参会申请',
+        content: `通过后，「${request.enterpriseName}」将出现在招聘会的参会企业中，可以关联岗位。确定通过吗？`,
+        confirmText: '确定通过',
+        cancelText: '再想想',
+        confirmColor: '#c8161d',
+      });
+      if (!answer.confirm) return;
+    }
+    await change.run(async () => {
       await callApi('fairs.decide', { id: request.id, approve, ...(reason ? { reason } : {}) });
       void Taro.showToast({ title: approve ? '已通过' : '已驳回', icon: 'none' });
       await requests.reload();
     });
+  };
 
   const items = requests.data ?? [];
   return (

@@ -70,7 +70,7 @@ function GuidanceRow({ request, onAnswered }: { request: GuidanceRequest; onAnsw
         <Text className={`followup-status${request.status === 'open' ? '' : ' followup-status--closed'}`}>{GUIDANCE_STATUS_LABELS[request.status]}</Text>
       </View>
       <Text className='review-row__meta'>{`方便的时间：${request.preferredTimes}`}</Text>
-      <Text className='review-row__meta' userSelect>{`电话：${request.phone}`}</Text>
+      <Text className='review-row__meta guidance-row__who' userSelect>{`${request.name ?? '未留姓名'} · 电话：${request.phone}`}</Text>
       <Text className='review-row__meta'>{`${formatDateTime(request.createdAt)} 提交`}</Text>
       {request.status === 'answered' ? (
         <Text className='review-row__reason'>{`答复${request.answeredAt ? `（${formatDateTime(request.answeredAt)}）` : ''}：${request.answer ?? ''}`}</Text>

@@ -219,7 +219,7 @@ export default function StaffIntentDetailPage() {
         <Text className='followup-card__title'>跟进记录</Text>
         {summary.notes.map((n) => (
           <View key={`${n.at}-${n.to}`} className='staff-note'>
-            <Text className='staff-note__head'>{`${formatDateTime(n.at)} · ${n.by}`}</Text>
+            <Text className='staff-note__head'>{`${formatDateTime(n.at)} · ${n.actorName}`}</Text>
             <Text className='staff-note__step'>{n.from ? `${label(n.from)} → ${label(n.to)}` : label(n.to)}</Text>
             {n.note ? <Text className='staff-note__text'>{n.note}</Text> : null}
           </View>

@@ -16,6 +16,7 @@ import {
   REPORT_WISH_LABELS,
 } from '@shared/labels';
 import type { FieldRow } from '../../../components/form/FieldList';
+import { formatBirthMonth } from '../../../utils/time';
 
 /** Either kind of record as the staff detail shows it. */
 export type StaffRecord = { kind: 'intent'; view: IntentStaffView } | { kind: 'report'; view: MemberReportStaffView };
@@ -56,7 +57,7 @@ export function summarize(record: StaffRecord): RecordSummary {
       fields: [
         { label: '姓名', value: v.name },
         { label: '性别', value: v.gender ? GENDER_LABELS[v.gender] : null },
-        { label: '出生年月', value: v.birthMonth },
+        { label: '出生年月', value: formatBirthMonth(v.birthMonth) },
         { label: '手机号', value: v.phone },
         { label: '职业', value: v.occupation ? OCCUPATION_LABELS[v.occupation] : null },
         { label: '工作单位或平台', value: v.employer },

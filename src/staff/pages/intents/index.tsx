@@ -6,6 +6,8 @@ import { FilterTabs, type FilterOption } from '../../../components/FilterTabs';
 import { PagedFooter } from '../../../components/PagedFooter';
 import { ListState } from '../../../components/ListState';
 import { ChoiceChips } from '../../../components/form/ChoiceChips';
+import { ExportButton } from '../../../components/ExportButton';
+import { callApi } from '../../../api/callApi';
 import { formatDateTime } from '../../../utils/time';
 import { KIND_LABELS, fetchRows, statusFilters, type FollowupKind, type StaffRow, type StatusFilter } from './rows';
 import '../../../components/cards/index.scss';
@@ -51,6 +53,17 @@ export default function StaffIntentsPage() {
           setStatus('all');
         }}
       />
+      {kind === 'intent' ? (
+        <View className='staff-intents__export'>
+          <ExportButton className='intents-export' request={() => callApi('exports.intents', {})} />
+          <ExportButton
+            className='intents-export-full'
+            label='导出完整手机号'
+            confirm='导出的名单含完整手机号，将记录在案。请妥善保管，仅用于联系本人。'
+            request={() => callApi('exports.intents', { full: true })}
+          />
+        </View>
+      ) : null}
       <View className='staff-intents__filter'>
         <ChoiceChips
           className='staff-intent-status-filter'

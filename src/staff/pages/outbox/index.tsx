@@ -1,31 +1,17 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { OutboxItem } from '@shared/outbox';
+import { NOTICE_KIND_LABELS } from '@shared/labels';
 import { useAction } from '../../../api/hooks';
 import { ListState } from '../../../components/ListState';
 import { formatDateTime } from '../../../utils/time';
+import { preview, recipientText } from './preview';
 import './index.scss';
-
-/** The subscription-message templates the server writes, by what they tell the person. */
-const TEMPLATE_LABELS: Record<string, string> = {
-  intent_status: '入党意向进度',
-  report_status: '党员报到进度',
-  application_status: '求职申请进度',
-  guidance_answered: '就业指导答复',
-};
 
 const DELIVERY_LABELS: Record<string, string> = {
   pending: '待发送',
   sent: '已发送',
   failed: '发送失败',
 };
-
-/** What the person reads: "您的入党意向：已联系", and the reason when it was closed. */
-function messageText(item: OutboxItem): string {
-  const { what, status, reason } = item.data;
-  const head = what && status ? `您的${what}：${status}` : Object.values(item.data).join('，');
-  return reason ? `${head}（原因：${reason}）` : head;
-}
 
 /** The newest notifications (up to 50): what people were told, and whether it has gone out. */
 export default function OutboxPage() {
@@ -42,11 +28,15 @@ export default function OutboxPage() {
       {items.map((item) => (
         <View key={item.id} className={`outbox-row outbox-row--${item.status}`}>
           <View className='outbox-row__head'>
-            <Text className='outbox-row__template'>{TEMPLATE_LABELS[item.template] ?? item.template}</Text>
-            <Text className='outbox-row__delivery'>{DELIVERY_LABELS[item.status] ?? item.status}</Text>
+            <Text className='outbox-row__template'>{NOTICE_KIND_LABELS[item.template] ?? '系统通知'}</Text>
+            <Text className='outbox-row__delivery'>{DELIVERY_LABELS[item.status] ?? '处理中'}</Text>
           </View>
-          <Text className='outbox-row__message'>{messageText(item)}</Text>
-          <Text className='outbox-row__meta'>{`${formatDateTime(item.createdAt)} · 发给 ${item.openid}`}</Text>
+          <Text className='outbox-row__message'>{preview(item)}</Text>
+          <Text className='outbox-row__meta'>{`${formatDateTime(item.createdAt)} · 发给 ${recipientText(item)}`}</Text>
+          {/* For an operator tracing a delivery in WeChat's console: the openid is copied, never shown. */}
+          <Text className='outbox-row__copy' aria-role='button' onClick={() => void Taro.setClipboardData({ data: item.openid })}>
+            复制用户标识
+          </Text>
         </View>
       ))}
     </View>

@@ -3,13 +3,17 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import { Button, Text, View } from '@tarojs/components';
 import type { EventStatus } from '@shared/events';
 import { EVENT_STATUS_LABELS } from '@shared/labels';
+import { checkInWindow } from '@shared/registrations';
 import { callApi } from '../../../api/callApi';
 import { usePagedList } from '../../../api/hooks';
 import { EventCard } from '../../../components/EventCard';
+import { AttendanceFigures } from '../../../components/Attendance';
 import { FilterTabs, type FilterOption } from '../../../components/FilterTabs';
 import { PagedFooter } from '../../../components/PagedFooter';
 import { ListState } from '../../../components/ListState';
 import { onEventSaved } from '../../eventSaved';
+import { StaffOnly } from '../../StaffOnly';
+import { Overview } from './Overview';
 import './index.scss';
 
 const PAGE_SIZE = 20;
@@ -23,6 +27,15 @@ const STATUS_TABS: readonly FilterOption<EventStatus>[] = (['draft', 'published'
 const go = (url: string) => void Taro.navigateTo({ url });
 
 export default function WorkbenchPage() {
+  return (
+    <StaffOnly>
+      <Workbench />
+    </StaffOnly>
+  );
+}
+
+function Workbench() {
+  const [overviewVersion, setOverviewVersion] = useState(0);
   const [status, setStatus] = useState<EventStatus>('draft');
   const list = usePagedList(
     (cursor) => callApi('events.list', { status, includePast: true, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
@@ -39,9 +52,11 @@ export default function WorkbenchPage() {
       firstShow.current = false;
       return;
     }
+    setOverviewVersion((v) => v + 1);
     void list.refresh();
   });
   usePullDownRefresh(() => {
+    setOverviewVersion((v) => v + 1);
     void list.refresh().finally(() => Taro.stopPullDownRefresh());
   });
   useReachBottom(() => {
@@ -51,30 +66,11 @@ export default function WorkbenchPage() {
   const empty = list.items.length === 0;
   return (
     <View className='workbench'>
-      <View className='workbench__links'>
-        <View className='workbench__link intents-entry' onClick={() => go('/staff/pages/intents/index')}>
-          <Text>入党意向跟进</Text>
-          <Text className='workbench__arrow'>›</Text>
-        </View>
-        <View className='workbench__link outbox-entry' onClick={() => go('/staff/pages/outbox/index')}>
-          <Text>通知记录</Text>
-          <Text className='workbench__arrow'>›</Text>
-        </View>
-        <View className='workbench__link claims-entry' onClick={() => go('/staff/pages/claims/index')}>
-          <Text>企业认领审核</Text>
-          <Text className='workbench__arrow'>›</Text>
-        </View>
-        <View className='workbench__link fair-requests-entry' onClick={() => go('/staff/pages/fair-requests/index')}>
-          <Text>参会审核</Text>
-          <Text className='workbench__arrow'>›</Text>
-        </View>
-        <View className='workbench__link guidance-entry' onClick={() => go('/staff/pages/guidance/index')}>
-          <Text>就业指导预约</Text>
-          <Text className='workbench__arrow'>›</Text>
-        </View>
-      </View>
+      <Overview version={overviewVersion} />
       <View className='workbench__bar'>
-        <Text className='workbench__heading'>活动管理</Text>
+        <Text className='workbench__heading' aria-role='heading' aria-level='2'>
+          活动管理
+        </Text>
         <Button className='event-create btn-primary' size='mini' onClick={() => go('/staff/pages/event-edit/index')}>
           新建活动
         </Button>
@@ -89,6 +85,7 @@ export default function WorkbenchPage() {
       />
       {list.items.map((event) => (
         <EventCard key={event.id} event={event} className='workbench-event' showStatus>
+          {event.status === 'published' && Date.now() >= checkInWindow(event).opensAt ? <AttendanceFigures eventId={event.id} /> : null}
           <Button className='event-edit' size='mini' onClick={() => go(`/staff/pages/event-edit/index?id=${encodeURIComponent(event.id)}`)}>
             {event.status === 'cancelled' ? '查看' : '编辑'}
           </Button>
@@ -102,6 +99,11 @@ export default function WorkbenchPage() {
           {event.type === 'fair' && event.status !== 'draft' ? (
             <Button className='fair-stats' size='mini' onClick={() => go(`/staff/pages/fair-stats/index?eventId=${encodeURIComponent(event.id)}`)}>
               招聘会数据
+            </Button>
+          ) : null}
+          {event.status === 'published' ? (
+            <Button className='event-checkin' size='mini' onClick={() => go(`/staff/pages/checkin/index?eventId=${encodeURIComponent(event.id)}`)}>
+              扫码签到
             </Button>
           ) : null}
         </EventCard>
