@@ -43,6 +43,44 @@ import {
 } from './intents';
 import { OutboxListInput, type OutboxItem } from './outbox';
 import {
+  ImportApplyInput,
+  ImportPreviewInput,
+  OrgCreateInput,
+  OrgIdInput,
+  OrgListInput,
+  OrgUpdateInput,
+  VisitCreateInput,
+  VisitListInput,
+  type Grid,
+  type ImportPreview,
+  type ImportResult,
+  type Org,
+  type OrgDetail,
+  type Visit,
+  type VisitCreated,
+} from './orgs';
+import {
+  EventCheckinInput,
+  ScanInput,
+  SelfCheckinInput,
+  TicketInput,
+  type Attendance,
+  type EventCheckinCode,
+  type ScanOutcome,
+  type SelfCheckin,
+  type Ticket,
+} from './checkins';
+import {
+  NoticeCreateInput,
+  NoticeIdInput,
+  NoticeListInput,
+  NoticeUpdateInput,
+  type Notice,
+  type NoticeDetail,
+  type NoticeListItem,
+} from './notices';
+import { ExportApplicationsInput, ExportIntentsInput, ExportRegistrationsInput, type ExportFile } from './exports';
+import {
   ApplicationCreateInput,
   ApplicationMarkInput,
   ApplicationsByJobInput,
@@ -71,7 +109,34 @@ import {
   type JobDetail,
   type MyEnterprise,
 } from './recruitment';
-import { DemoLoginInput, RoleChangeInput, UsersListInput, type DemoLoginOutput, type Me, type UserSummary } from './users';
+import {
+  DepartmentAddInput,
+  DepartmentRenameInput,
+  NeedAdvanceInput,
+  NeedAssignInput,
+  NeedCreateInput,
+  NeedIdInput,
+  NeedListInput,
+  NeedRateInput,
+  type Department,
+  type Need,
+  type NeedCounts,
+} from './needs';
+import { PeriodInput, type DashboardFigures } from './dashboard';
+import { StationCreateInput, StationIdInput, StationListInput, StationUpdateInput, type Station, type StationDetail } from './stations';
+import { DemoLoginInput, RoleChangeInput, UsersListInput, UsersSearchInput, type DemoLoginOutput, type Me, type UserSummary } from './users';
+import {
+  QrPollInput,
+  QrTicketRefInput,
+  SessionIdInput,
+  SessionsListInput,
+  WxLoginInput,
+  type QrPollOutput,
+  type QrTicket,
+  type QrTicketInfo,
+  type SessionView,
+  type SignedIn,
+} from './sessions';
 
 /**
  * Who may call an action, checked by dispatch before the payload is read.
@@ -98,6 +163,17 @@ const action = <O>() => <S extends z.ZodTypeAny>(access: Access, input: S): Acti
 
 export const contract = {
   'auth.demoLogin': action<DemoLoginOutput>()('public', DemoLoginInput),
+  // Self-hosted sign-in (sessions/): the mini-program's wx.login code, and the desktop console by scanning with it.
+  // Confirming a desktop sign-in is for staff: the console is their desktop workplace; everyone else uses the mini-program.
+  'auth.wxLogin': action<SignedIn>()('public', WxLoginInput),
+  'auth.qrTicket': action<QrTicket>()('public', Empty),
+  'auth.qrScan': action<QrTicketInfo>()('staff', QrTicketRefInput),
+  'auth.qrConfirm': action<QrTicketInfo>()('staff', QrTicketRefInput),
+  'auth.qrPoll': action<QrPollOutput>()('public', QrPollInput),
+  'sessions.mine': action<SessionView[]>()('user', Empty),
+  'sessions.revoke': action<SessionView>()('owner', SessionIdInput),
+  'sessions.list': action<SessionView[]>()('admin', SessionsListInput),
+  'sessions.revokeAny': action<SessionView>()('admin', SessionIdInput),
   'me.get': action<Me>()('user', Empty),
 
   'events.list': action<Page<Event>>()('public', EventListInput),
@@ -113,6 +189,11 @@ export const contract = {
   'registrations.listByEvent': action<RegistrationWithUser[]>()('staff', RegistrationsByEventInput),
   'registrations.checkIn': action<Registration>()('staff', RegistrationIdInput),
   'checkins.undo': action<Registration>()('staff', CheckinUndoInput),
+  'registrations.ticket': action<Ticket>()('owner', TicketInput),
+  'checkins.scan': action<ScanOutcome>()('staff', ScanInput),
+  'checkins.eventCode': action<EventCheckinCode>()('staff', EventCheckinInput),
+  'checkins.self': action<SelfCheckin>()('user', SelfCheckinInput),
+  'events.attendance': action<Attendance>()('staff', EventCheckinInput),
 
   'intents.submit': action<Intent>()('user', IntentSubmitInput),
   'intents.mine': action<Intent[]>()('user', Empty),
@@ -162,10 +243,57 @@ export const contract = {
   'guidance.list': action<GuidanceRequest[]>()('staff', GuidanceListInput),
   'guidance.answer': action<GuidanceRequest>()('staff', GuidanceAnswerInput),
 
+  'exports.registrations': action<ExportFile>()('staff', ExportRegistrationsInput),
+  'exports.applications': action<ExportFile>()('hrOrStaff', ExportApplicationsInput),
+  'exports.intents': action<ExportFile>()('staff', ExportIntentsInput),
+
+  // 送政策: anyone reads published notices (staff may list drafts and withdrawn ones by status); staff write them.
+  'notices.list': action<Page<NoticeListItem>>()('public', NoticeListInput),
+  'notices.get': action<NoticeDetail>()('public', NoticeIdInput),
+  'notices.create': action<Notice>()('staff', NoticeCreateInput),
+  'notices.update': action<Notice>()('staff', NoticeUpdateInput),
+  'notices.publish': action<Notice>()('staff', NoticeIdInput),
+  'notices.withdraw': action<Notice>()('staff', NoticeIdInput),
+
+  // 企业诉求: raised by an enterprise's HR contact (their own enterprise) or staff (any organisation, on a visit).
+  'needs.create': action<Need>()('hrOrStaff', NeedCreateInput),
+  'needs.mine': action<Need[]>()('user', Empty),
+  'needs.get': action<Need>()('user', NeedIdInput),
+  'needs.list': action<Page<Need>>()('staff', NeedListInput),
+  'needs.counts': action<NeedCounts>()('staff', Empty),
+  'needs.assign': action<Need>()('staff', NeedAssignInput),
+  'needs.advance': action<Need>()('staff', NeedAdvanceInput),
+  'needs.rate': action<Need>()('hr', NeedRateInput),
+  'needs.departments': action<Department[]>()('staff', Empty),
+  'needs.addDepartment': action<Department[]>()('staff', DepartmentAddInput),
+  'needs.renameDepartment': action<Department[]>()('staff', DepartmentRenameInput),
+
+  'stations.list': action<Station[]>()('public', StationListInput),
+  'stations.get': action<StationDetail>()('public', StationIdInput),
+  'stations.create': action<Station>()('staff', StationCreateInput),
+  'stations.update': action<Station>()('staff', StationUpdateInput),
+
+  // 两新 census (摸排), 两个覆盖, import/export and visits (走访): staff only.
+  'orgs.list': action<Page<Org>>()('staff', OrgListInput),
+  'orgs.get': action<OrgDetail>()('staff', OrgIdInput),
+  'orgs.create': action<Org>()('staff', OrgCreateInput),
+  'orgs.update': action<Org>()('staff', OrgUpdateInput),
+  'orgs.grids': action<Grid[]>()('staff', Empty),
+  'orgs.importPreview': action<ImportPreview>()('staff', ImportPreviewInput),
+  'orgs.importApply': action<ImportResult>()('staff', ImportApplyInput),
+  'exports.orgs': action<ExportFile>()('staff', Empty),
+  'visits.create': action<VisitCreated>()('staff', VisitCreateInput),
+  'visits.list': action<Visit[]>()('staff', VisitListInput),
+
+  // The half-year figures (Shanghai days, both ends included) and the same figures as an .xlsx report.
+  'dashboard.figures': action<DashboardFigures>()('staff', PeriodInput),
+  'exports.report': action<ExportFile>()('staff', PeriodInput),
+
   'partyOrgs.list': action<PartyOrg[]>()('staff', Empty),
   'outbox.list': action<OutboxItem[]>()('staff', OutboxListInput),
 
   'users.list': action<UserSummary[]>()('admin', UsersListInput),
+  'users.search': action<UserSummary[]>()('admin', UsersSearchInput),
   'users.grantRole': action<UserSummary>()('admin', RoleChangeInput),
   'users.revokeRole': action<UserSummary>()('admin', RoleChangeInput),
 } as const;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Cursor, Id, Instant, Limit } from './common';
 import type { RegistrationStatus } from './registrations';
+import type { PolicyLink } from './notices';
+import { QuestionsInput, type Question } from './questions';
 
 export const EVENT_TYPES = ['fair', 'training', 'policy', 'salon', 'service'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -29,6 +31,8 @@ export interface Event {
   signupDeadline: string | null;
   waitlist: boolean;
   audience: Audience;
+  /** Sign-up questions, in the order the form asks them. */
+  questions: Question[];
   status: EventStatus;
   cancelReason: string | null;
   publishedAt: string | null;
@@ -48,6 +52,8 @@ export interface MyRegistration {
 
 export interface EventDetail extends Event {
   myRegistration: MyRegistration | null;
+  /** Published 送政策 notices that link this event (相关政策), newest first. */
+  policies: PolicyLink[];
 }
 
 const eventType = z.enum(EVENT_TYPES, { message: '请选择活动类型' });
@@ -71,6 +77,8 @@ const eventFields = {
   signupDeadline: Instant.nullable().optional(),
   waitlist: z.boolean().optional(),
   audience: z.enum(AUDIENCES, { message: '请选择面向人群' }).optional(),
+  /** The whole list: an update replaces the questions it sends. */
+  questions: QuestionsInput.optional(),
 };
 
 /** Time rules shared by create and update, applied to whatever times are present. */

@@ -169,7 +169,10 @@ export interface IntentListItem {
 
 export interface StaffNote {
   at: string;
+  /** The actor's openid (or 本人), for operators; people read `actorName`. */
   by: string;
+  /** The staff member's name, 工作人员 when they have none on record, 本人 for the person themself. */
+  actorName: string;
   from: string | null;
   to: string;
   note: string | null;

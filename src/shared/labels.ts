@@ -1,7 +1,11 @@
 /** Chinese labels for every state and kind the UI shows, in one place. */
+import type { QuestionKind } from './questions';
 import type { Audience, EventStatus, EventType } from './events';
 import type { RegistrationStatus } from './registrations';
+import type { ScanResult } from './checkins';
+import type { Coverage, ImportVerdict, OrgChangeSource, OrgKind, OrgStatus } from './orgs';
 import type { Role } from './users';
+import type { SessionVia } from './sessions';
 import type {
   ApplicationStatus,
   Benefit,
@@ -13,6 +17,7 @@ import type {
   JobStatus,
 } from './recruitment';
 import type { Education, Gender, IntentStatus, Occupation, PoliticalStatus, ReportStatus, ReportWish } from './intents';
+import type { NoticeCategory, NoticeStatus } from './notices';
 
 export const EVENT_TYPE_LABELS: Record<EventType, string> = {
   fair: '招聘专场',
@@ -41,11 +46,25 @@ export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {
   attended: '已签到',
 };
 
+/** Kinds of sign-up question, as the event editor offers them. */
+export const QUESTION_KIND_LABELS: Record<QuestionKind, string> = { text: '填空', number: '数字', single: '单选', multi: '多选' };
+
 export const ROLE_LABELS: Record<Role, string> = {
   worker: '新就业群体',
   hr: '企业人事负责人',
   staff: '工作人员',
   admin: '管理员',
+};
+
+/** What a staff scan of a ticket found, as the scanner page says it. */
+export const SCAN_RESULT_LABELS: Record<ScanResult, string> = {
+  checked_in: '签到成功',
+  already: '已签到',
+  waitlisted: '候补中',
+  cancelled: '已取消',
+  other_event: '不是本活动',
+  not_found: '未找到',
+  outside_window: '不在签到时间',
 };
 
 /** "候补第 N 位" for a waitlisted registration, the plain label otherwise. */
@@ -160,17 +179,39 @@ export const JOB_STATUS_LABELS: Record<JobStatus, string> = { open: '招聘中',
 export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
   submitted: '已投递',
   viewed: '已查看',
-  interview: '邀请面试',
+  interview: '待面试',
   hired: '已录用',
   rejected: '不合适',
   withdrawn: '已撤回',
 };
 
+/** What HR's buttons say: actions, where the status above names the state the action leads to. */
+export const APPLICATION_ACTION_LABELS: Record<'viewed' | 'interview' | 'hired' | 'rejected', string> = {
+  viewed: '标记已查看',
+  interview: '邀请面试',
+  hired: '录用',
+  rejected: '不合适',
+};
+
+/** Each kind of notification in the outbox, as staff read it (通知记录). */
+export const NOTICE_KIND_LABELS: Record<string, string> = {
+  event_reminder: '活动开始提醒',
+  registration_promoted: '候补转为已报名',
+  intent_status: '入党意向进度',
+  report_status: '党员报到进度',
+  application_status: '求职申请进度',
+  guidance_answered: '就业指导答复',
+  need_status: '企业诉求进度',
+};
+
+/** Reasons HR can give in one tap when an applicant is not taken; the applicant sees it under 我的求职. */
+export const REJECT_REASONS = ['岗位已招满', '工作经验与岗位要求不符', '年龄或时间安排不符合岗位要求', '暂不说明原因'] as const;
+
 /** As a subscription message's `phrase` (see INTENT_STATUS_PHRASES); "不合适" is said as 未录用 to the applicant. */
 export const APPLICATION_STATUS_PHRASES: Record<ApplicationStatus, string> = {
   submitted: '已投递',
   viewed: '已查看',
-  interview: '邀请面试',
+  interview: '待面试',
   hired: '已录用',
   rejected: '未录用',
   withdrawn: '已撤回',
@@ -178,6 +219,18 @@ export const APPLICATION_STATUS_PHRASES: Record<ApplicationStatus, string> = {
 
 /** A waitlisted person given a seat, as a subscription message's `phrase`. */
 export const PROMOTED_PHRASE = '候补成功';
+
+/** 送政策: the categories of the policy library and the states of a notice. */
+export const NOTICE_CATEGORY_LABELS: Record<NoticeCategory, string> = {
+  employment: '就业创业',
+  insurance: '社保医保',
+  talent: '人才政策',
+  enterprise: '企业扶持',
+  party: '党建',
+  other: '其他',
+};
+
+export const NOTICE_STATUS_LABELS: Record<NoticeStatus, string> = { draft: '草稿', published: '已发布', withdrawn: '已撤回' };
 
 export const GUIDANCE_STATUS_LABELS: Record<GuidanceStatus, string> = { open: '待答复', answered: '已答复' };
 
@@ -188,3 +241,79 @@ export function salaryLabel(min: number | null, max: number | null): string {
   if (max != null) return `最高 ${max} 元/月`;
   return '面议';
 }
+
+/** How a signed-in device came in, as 登录设备 shows it. */
+export const SESSION_VIA_LABELS: Record<SessionVia, string> = {
+  wechat: '微信小程序',
+  qr: '扫码登录（电脑）',
+  mp: '公众号网页',
+  demo: '演示登录',
+};
+
+/** 企业诉求 (src/shared/needs.ts). */
+export const NEED_CATEGORY_LABELS: Record<import('./needs').NeedCategory, string> = {
+  recruitment: '招聘用工',
+  talent: '引才留才',
+  policy: '政策咨询',
+  finance: '融资',
+  space: '场地',
+  business: '经营发展',
+  party: '党建',
+  coverage_suggestion: '两个覆盖建议',
+  other: '其他',
+};
+export const NEED_STATUS_LABELS: Record<import('./needs').NeedStatus, string> = {
+  submitted: '待受理',
+  assigned: '已分派',
+  in_progress: '办理中',
+  closed: '已办结',
+};
+/** As a subscription message's `phrase` (≤ 5 Chinese characters): the labels already are. */
+export const NEED_STATUS_PHRASES: Record<import('./needs').NeedStatus, string> = NEED_STATUS_LABELS;
+export const NEED_RATING_LABELS: Record<import('./needs').NeedRating, string> = {
+  satisfied: '满意',
+  basically: '基本满意',
+  unsatisfied: '不满意',
+};
+
+/** 党群服务站 services (src/shared/stations.ts). */
+export const STATION_SERVICE_LABELS: Record<import('./stations').StationService, string> = {
+  women: '妇联',
+  health: '健康咨询',
+  talent: '人才服务',
+  rider_rest: '骑手歇脚',
+  water: '饮水',
+  charging: '充电',
+  rest: '休息',
+  legal: '法律咨询',
+  employment: '就业服务',
+  party: '党员活动',
+};
+
+/** 两新 census. */
+export const ORG_KIND_LABELS: Record<OrgKind, string> = { economic: '新经济组织', social: '新社会组织' };
+export const ORG_STATUS_LABELS: Record<OrgStatus, string> = { active: '在营', removed: '已注销/空壳撤销', moved_out: '迁出' };
+export const COVERAGE_LABELS: Record<Coverage, string> = { standalone: '单独组建', joint: '联合党组织', none: '未覆盖' };
+export const ORG_CHANGE_SOURCE_LABELS: Record<OrgChangeSource, string> = { create: '登记', update: '修改', import: '导入', visit: '走访' };
+export const IMPORT_VERDICT_LABELS: Record<ImportVerdict, string> = { new: '新增', changed: '有变化', unchanged: '无变化', refused: '不能导入' };
+/** Census fields as history and the import preview name them. */
+export const ORG_FIELD_LABELS: Record<string, string> = {
+  name: '名称',
+  uscc: '统一社会信用代码',
+  usccMissingReason: '无代码原因',
+  kind: '类型',
+  industry: '行业',
+  address: '地址',
+  gridId: '网格',
+  employees: '从业人数',
+  partyMembers: '党员人数',
+  status: '经营状态',
+  statusChangedOn: '状态变更日期',
+  coverage: '组织覆盖',
+  branchName: '党组织名称',
+  branchFoundedOn: '党组织成立日期',
+  jointOrgId: '联合党组织',
+  instructorOpenid: '指导员',
+  instructorName: '指导员',
+  lastVisitOn: '最近走访',
+};

@@ -5,6 +5,9 @@ import { OpenId } from './users';
 export interface OutboxItem {
   id: number;
   openid: string;
+  /** Who it went to, as staff know them: the name the person gave and a masked phone (null when never given). */
+  recipientName: string | null;
+  recipientPhone: string | null;
   template: string;
   data: Record<string, string>;
   status: string;

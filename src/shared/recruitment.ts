@@ -293,6 +293,8 @@ export interface FairStats {
 export interface GuidanceRequest {
   id: string;
   openid: string;
+  /** The name the person gave the app (staff lists only; null when never given or not read). */
+  name?: string | null;
   topic: string;
   preferredTimes: string;
   phone: string;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, PersonName, Phone } from './common';
 import type { Event } from './events';
+import { AnswersInput, type Answers } from './questions';
 
 export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'cancelled', 'attended'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
@@ -17,6 +18,8 @@ export interface Registration {
   /** 1-based place on the waitlist; null unless waitlisted. */
   position: number | null;
   contact: Contact;
+  /** Answers to the event's sign-up questions, by question id. */
+  answers: Answers;
   createdAt: string;
   updatedAt: string;
   cancelledAt: string | null;
@@ -42,7 +45,7 @@ export function checkInWindow(event: Pick<Event, 'startAt' | 'endAt'>): { opensA
 
 export const ContactInput = z.object({ name: PersonName, phone: Phone }).strict();
 
-export const RegistrationCreateInput = z.object({ eventId: Id, contact: ContactInput }).strict();
+export const RegistrationCreateInput = z.object({ eventId: Id, contact: ContactInput, answers: AnswersInput.optional() }).strict();
 export type RegistrationCreateInput = z.infer<typeof RegistrationCreateInput>;
 
 export const RegistrationIdInput = z.object({ id: Id }).strict();

@@ -15,11 +15,15 @@ export type ErrorCode =
   | 'REGISTRATION_CLOSED'
   | 'EVENT_FULL'
   | 'OUTSIDE_CHECKIN_WINDOW'
+  | 'NOT_REGISTERED'
+  | 'NOT_CONFIRMED'
+  | 'TICKET_EXPIRED'
   | 'INVALID_TRANSITION'
   | 'CAPACITY_BELOW_CONFIRMED'
   | 'LAST_ADMIN'
   | 'ALREADY_SUBMITTED'
   | 'NOT_EDITABLE'
+  | 'ORG_EXISTS'
   | 'RATE_LIMITED'
   | 'INTERNAL';
 
@@ -55,11 +59,15 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   REGISTRATION_CLOSED: 409,
   EVENT_FULL: 409,
   OUTSIDE_CHECKIN_WINDOW: 409,
+  NOT_REGISTERED: 409,
+  NOT_CONFIRMED: 409,
+  TICKET_EXPIRED: 409,
   INVALID_TRANSITION: 409,
   CAPACITY_BELOW_CONFIRMED: 409,
   LAST_ADMIN: 409,
   ALREADY_SUBMITTED: 409,
   NOT_EDITABLE: 409,
+  ORG_EXISTS: 409,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 };
@@ -80,11 +88,15 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   REGISTRATION_CLOSED: '报名已截止',
   EVENT_FULL: '名额已满',
   OUTSIDE_CHECKIN_WINDOW: '现在不在签到时间内',
+  NOT_REGISTERED: '您没有报名这个活动',
+  NOT_CONFIRMED: '您的报名尚未确认（候补中或已取消）',
+  TICKET_EXPIRED: '登录二维码已过期，请刷新后重新扫码',
   INVALID_TRANSITION: '当前状态下不能进行此操作',
   CAPACITY_BELOW_CONFIRMED: '人数上限不能少于已报名人数',
   LAST_ADMIN: '至少需要保留一名管理员',
   ALREADY_SUBMITTED: '您已有一份正在跟进的申请，请勿重复提交',
   NOT_EDITABLE: '工作人员已与您联系，内容不能再修改',
+  ORG_EXISTS: '该统一社会信用代码已登记在另一家组织名下',
   RATE_LIMITED: '操作太频繁，请稍后再试',
   INTERNAL: '服务暂时不可用，请稍后再试',
 };

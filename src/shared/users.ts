@@ -34,12 +34,18 @@ export interface UserSummary {
   openid: string;
   roles: Role[];
   name: string | null;
+  /** Masked (138****0011): enough to tell two people of one name apart. */
+  phone: string | null;
   createdAt: string;
 }
 
 export const DemoLoginInput = z.object({ openid: OpenId }).strict();
 export const RoleChangeInput = z.object({ openid: OpenId, role: z.enum(GRANTABLE_ROLES, { message: '只能授予工作人员或管理员角色' }) }).strict();
 export const UsersListInput = z.object({ role: z.enum(GRANTABLE_ROLES).optional() }).strict();
+/** 角色管理 finds a person by the full name or the 11-digit phone they gave the app. */
+export const UsersSearchInput = z
+  .object({ q: z.string().trim().min(2, '请输入完整的姓名或手机号').max(20, '姓名或手机号最多 20 个字') })
+  .strict();
 
 export interface DemoLoginOutput {
   token: string;

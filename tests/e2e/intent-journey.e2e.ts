@@ -35,6 +35,7 @@ describe('入党意向 and 党员报到 in the browser', () => {
     await worker.getByText('请阅读并同意个人信息处理说明', { exact: true }).waitFor();
 
     await worker.locator('.intent-consent').click();
+    await worker.locator('.intent-consent-sensitive').click();
     await worker.locator('.intent-submit').tap();
     await worker.locator('.intent-status', { hasText: '已提交' }).waitFor();
     expect(await worker.locator('.intent-timeline').innerText()).toContain('已列为入党积极分子');
@@ -66,8 +67,10 @@ describe('入党意向 and 党员报到 in the browser', () => {
 
     await staff.goto(`${journey.url}/staff/pages/outbox/index`);
     await staff.locator('.outbox-row', { hasText: '您的入党意向：已联系' }).first().waitFor();
+    expect(await staff.locator('.outbox').innerText()).not.toMatch(/demo-worker|intent_status|\d{4}-\d{2}-\d{2}T/);
+    await screenshot(staff, 'intent-05-outbox');
 
-    await worker.goto(`${journey.url}/pages/intent/index`);
+    await worker.goto(`${journey.url}/party/pages/intent/index`);
     await worker.locator('.intent-status', { hasText: '已联系' }).waitFor();
     expect(await worker.locator('.intent-edit').count()).toBe(0);
     expect(await worker.locator('.intent-timeline').innerText()).not.toContain('已电话联系');
@@ -92,6 +95,7 @@ describe('入党意向 and 党员报到 in the browser', () => {
     await fill(member, '.report-employer', '顺丰速运');
     await choose(member, '.report-wish', '流动党员');
     await member.locator('.report-consent').click();
+    await member.locator('.report-consent-sensitive').click();
     await member.locator('.report-submit').tap();
     await member.locator('.report-status', { hasText: '已提交' }).waitFor();
 
@@ -107,7 +111,7 @@ describe('入党意向 and 党员报到 in the browser', () => {
     await staff.getByText('确认结束').click();
     await staff.locator('.intent-status', { hasText: '已结束' }).waitFor();
 
-    await member.goto(`${journey.url}/pages/member-report/index`);
+    await member.goto(`${journey.url}/party/pages/member-report/index`);
     await member.locator('.report-status', { hasText: '已结束' }).waitFor();
     expect(await member.locator('.report-timeline').innerText()).toContain('已转入其他街道报到');
     await screenshot(member, 'report-01-closed');

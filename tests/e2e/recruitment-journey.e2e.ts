@@ -92,7 +92,7 @@ describe('云招聘 in the browser', () => {
     await fill(worker, '.resume-experience', '在服装厂做过 8 年制版');
     await worker.locator('.resume-submit').tap();
     await worker.locator('.application-status', { hasText: '已投递' }).waitFor();
-    await worker.locator('.job-detail__applied', { hasText: '已申请' }).waitFor();
+    await worker.locator('.job-detail__applied', { hasText: '我的申请' }).waitFor();
     await screenshot(worker, 'recruitment-03-worker-applied');
 
     // The fair's page lists the job too.
@@ -113,7 +113,7 @@ describe('云招聘 in the browser', () => {
     await row.locator('.applicant-interview').tap();
     await fill(hr, '.interview-note', INTERVIEW_NOTE);
     await hr.locator('.interview-save').tap();
-    await row.locator('.application-status', { hasText: '邀请面试' }).waitFor();
+    await row.locator('.application-status', { hasText: '待面试' }).waitFor();
     await screenshot(hr, 'recruitment-04-hr-invited');
 
     // Worker: 我的 → 我的求职 shows the invitation with its time, place and note.
@@ -121,7 +121,7 @@ describe('云招聘 in the browser', () => {
     await worker.locator('.applications-entry').click();
     await worker.locator('.my-applications').waitFor();
     const mine = worker.locator('.my-application', { hasText: JOB_TITLE }).first();
-    await mine.locator('.application-status', { hasText: '邀请面试' }).waitFor();
+    await mine.locator('.application-status', { hasText: '待面试' }).waitFor();
     const invite = await mine.locator('.interview-invite').innerText();
     expect(invite).toContain('10:00');
     expect(invite).toContain('佘山镇工业园区咏姿厂区');
@@ -140,6 +140,8 @@ describe('云招聘 in the browser', () => {
     await hr.locator('.claim-submit').tap();
     await hr.getByText('统一社会信用代码校验未通过，请核对营业执照上的代码').waitFor();
     await fill(hr, '.claim-uscc', '91310000132149237g');
+    await fill(hr, '.claim-claimant-name', '周敏');
+    await fill(hr, '.claim-claimant-phone', '13912345678');
     await hr.locator('.claim-submit').tap();
     const pending = hr.locator('.claim-pending');
     await pending.locator('.claim-status', { hasText: '待审核' }).waitFor();
@@ -165,6 +167,7 @@ describe('云招聘 in the browser', () => {
     const request = staff.locator('.fair-request', { hasText: company }).first();
     await request.getByText(/春风行动/).waitFor();
     await request.locator('.fair-approve').tap();
+    await staff.getByText('确定通过', { exact: true }).click();
     await staff.locator('.fair-request', { hasText: company }).waitFor({ state: 'detached' });
 
     await staff.goto(`${journey.url}/staff/pages/workbench/index`);

@@ -11,6 +11,10 @@ import type { ApiResult, ErrorCode } from '@shared/result';
 import { createSessions } from '../../cloudfunctions/api/src/http/sessions';
 import { aFair, aJob, anApprovedHr, anInterview, aResume, joinedFair, USCC } from './support/recruitment';
 import { anEvent, contactOf, makeWorld, T0, type World } from './support/world';
+import { anOrg, censusFixtures, type CensusFixture } from './support/orgs';
+import { aNotice, noticesFor } from './support/notices';
+import { aNeedText, aStation, needsInEveryState } from './support/needs';
+import { signInFixtures, wechatStandIn } from './support/sessions';
 
 /** `hr` is the approved HR contact of the enterprise owning the fixture's job; `otherHr` of another one; `pendingHr` has only claimed. */
 type Caller = 'anonymous' | 'worker' | 'hr' | 'otherHr' | 'pendingHr' | 'staff' | 'admin';
@@ -44,6 +48,17 @@ interface Fixture {
   guidanceId: string;
   pendingClaimId: string;
   pendingParticipationId: string;
+  /** A published notice linking the event, and a draft notice. */
+  noticeId: string;
+  draftNoticeId: string;
+  /** hr-1's needs in each state, and a station. */
+  needs: { submittedNeedId: string; assignedNeedId: string; closedNeedId: string };
+  stationId: string;
+  /** A live gateway session of each logged-in caller, and a desktop's pending sign-in ticket. */
+  sessionOf: Record<string, string>;
+  ticket: { id: string; secret: string };
+  /** A registered organisation, a census sheet and a preview of it. */
+  census: CensusFixture;
 }
 
 interface Entry {
@@ -65,8 +80,20 @@ const DURING_EVENT = '2026-12-08T13:30:00+08:00';
 
 const own = (records: Record<string, string>, openid: string | null) => records[openid ?? 'worker-1'];
 
+/** Codes of the event day a `before` fetches for the payload that follows it (a ticket, the event's check-in token). */
+const dayOf = { ticketCode: 'ABCD2345', checkinToken: 'AAAAAAAAAAA' };
+
 const TABLE: Record<ActionName, Entry> = {
   'auth.demoLogin': { payload: () => ({ openid: 'rider-new' }) },
+  'auth.wxLogin': { payload: () => ({ code: '081AbcDef' }) },
+  'auth.qrTicket': { payload: () => ({}) },
+  'auth.qrScan': { payload: (f) => ({ ticketId: f.ticket.id }) },
+  'auth.qrConfirm': { payload: (f) => ({ ticketId: f.ticket.id }) },
+  'auth.qrPoll': { payload: (f) => ({ ticketId: f.ticket.id, secret: f.ticket.secret }) },
+  'sessions.mine': { payload: () => ({}) },
+  'sessions.revoke': { payload: (f, openid) => ({ id: f.sessionOf[openid ?? 'worker-1'] }) },
+  'sessions.list': { payload: () => ({ openid: 'worker-1' }) },
+  'sessions.revokeAny': { payload: (f) => ({ id: f.sessionOf['worker-1'] }) },
   'me.get': { payload: () => ({}) },
   'events.list': { payload: () => ({ type: 'training', limit: 10 }) },
   'events.get': { payload: (f) => ({ id: f.eventId }) },
@@ -91,6 +118,23 @@ const TABLE: Record<ActionName, Entry> = {
       await world.call('staff-1', 'registrations.checkIn', { id: f.registrationOf['worker-1'] });
     },
   },
+  'registrations.ticket': { payload: (f, openid) => ({ registrationId: own(f.registrationOf, openid) }) },
+  'checkins.scan': {
+    payload: (f) => ({ eventId: f.eventId, code: dayOf.ticketCode }),
+    before: async (world, f) => {
+      world.setNow(DURING_EVENT);
+      dayOf.ticketCode = (await world.call('worker-1', 'registrations.ticket', { registrationId: f.registrationOf['worker-1'] })).code;
+    },
+  },
+  'checkins.eventCode': { payload: (f) => ({ eventId: f.eventId }) },
+  'checkins.self': {
+    payload: (f) => ({ eventId: f.eventId, token: dayOf.checkinToken }),
+    before: async (world, f) => {
+      world.setNow(DURING_EVENT);
+      dayOf.checkinToken = (await world.call('staff-1', 'checkins.eventCode', { eventId: f.eventId })).token;
+    },
+  },
+  'events.attendance': { payload: (f) => ({ eventId: f.eventId }) },
 
   'intents.submit': {
     payload: () => anIntent(),
@@ -161,10 +205,57 @@ const TABLE: Record<ActionName, Entry> = {
   'guidance.list': { payload: () => ({ status: 'open' }) },
   'guidance.answer': { payload: (f) => ({ id: f.guidanceId, answer: '已为您预约周三下午就业指导' }) },
 
+  // HR contacts raise needs for their own enterprise (no orgId); staff name the organisation.
+  'needs.create': {
+    payload: (f, openid) => ({ category: 'recruitment', text: aNeedText, ...(openid?.startsWith('hr') ? {} : { orgId: f.enterpriseId }) }),
+  },
+  'needs.mine': { payload: () => ({}) },
+  // A need's text may name people: its author's enterprise and staff only; for anyone else it does not exist.
+  'needs.get': { payload: (f) => ({ id: f.needs.submittedNeedId }), refuses: { worker: 'NOT_FOUND', otherHr: 'NOT_FOUND', pendingHr: 'NOT_FOUND' } },
+  'needs.list': { payload: () => ({ status: 'submitted', overdue: false }) },
+  'needs.counts': { payload: () => ({}) },
+  'needs.assign': { payload: (f) => ({ id: f.needs.submittedNeedId, department: '经发办' }) },
+  'needs.advance': { payload: (f) => ({ id: f.needs.assignedNeedId, to: 'in_progress' }) },
+  'needs.rate': { payload: (f) => ({ id: f.needs.closedNeedId, rating: 'satisfied', note: '很及时' }), refuses: OWNING_HR_ONLY },
+  'needs.departments': { payload: () => ({}) },
+  'needs.addDepartment': { payload: () => ({ name: '区人社局' }) },
+  'needs.renameDepartment': { payload: () => ({ from: '综合党委', to: '镇综合党委' }) },
+  'dashboard.figures': { payload: () => ({ from: '2026-07-01', to: '2026-12-31' }) },
+  'exports.report': { payload: () => ({ from: '2026-07-01', to: '2026-12-31' }) },
+  'stations.list': { payload: () => ({ near: { lat: 31.09, lng: 121.2 } }) },
+  'stations.get': { payload: (f) => ({ id: f.stationId }) },
+  'stations.create': { payload: () => aStation({ name: '佘山骑手驿站', services: ['rider_rest', 'water', 'charging'] }) },
+  'stations.update': { payload: (f) => ({ id: f.stationId, hours: '每天 8:00–20:00' }) },
+
+  'notices.list': { payload: () => ({ category: 'insurance', q: '社保', limit: 10 }) },
+  'notices.get': { payload: (f) => ({ id: f.noticeId }) },
+  'notices.create': { payload: (f) => aNotice({ eventIds: [f.eventId] }) },
+  'notices.update': { payload: (f) => ({ id: f.noticeId, summary: '补贴按季度发放，请于每季度末前申请。' }) },
+  'notices.publish': { payload: (f) => ({ id: f.draftNoticeId }) },
+  'notices.withdraw': { payload: (f) => ({ id: f.noticeId }) },
+
+  'orgs.list': { payload: () => ({ kind: 'economic', status: 'active', q: '服饰', limit: 10 }) },
+  'orgs.get': { payload: (f) => ({ id: f.census.orgId }) },
+  'orgs.create': { payload: () => anOrg(1) },
+  'orgs.update': { payload: (f) => ({ id: f.census.orgId, employees: 25, coverage: 'joint', jointOrgId: 'org-joint-sheshan' }) },
+  'orgs.grids': { payload: () => ({}) },
+  'orgs.importPreview': { payload: (f) => ({ base64: f.census.sheet }) },
+  'orgs.importApply': { payload: (f) => ({ previewId: f.census.previewId }) },
+  'exports.orgs': { payload: () => ({}) },
+  'visits.create': {
+    payload: (f) => ({ orgId: f.census.orgId, date: '2026-11-30', findings: '企业经营正常', problems: [{ category: 'policy', text: '想了解稳岗补贴政策' }] }),
+  },
+  'visits.list': { payload: (f) => ({ orgId: f.census.orgId }) },
+
+  'exports.registrations': { payload: (f) => ({ eventId: f.eventId }) },
+  // An HR contact exports their own enterprise's applications; another enterprise's do not exist for them.
+  'exports.applications': { payload: (f) => ({ fairId: f.fairId, enterpriseId: f.enterpriseId }), refuses: OWNING_HR_ONLY },
+  'exports.intents': { payload: () => ({ full: true }) },
   'partyOrgs.list': { payload: () => ({}) },
   'outbox.list': { payload: () => ({ openid: 'worker-1' }) },
 
   'users.list': { payload: () => ({}) },
+  'users.search': { payload: () => ({ q: '13800000011' }) },
   'users.grantRole': { payload: () => ({ openid: 'worker-2', role: 'staff' }) },
   'users.revokeRole': { payload: () => ({ openid: 'staff-2', role: 'staff' }) },
 };
@@ -226,7 +317,8 @@ describe('who may call each action', () => {
   let fixture: Fixture;
   let pristine: Record<string, unknown[]> | null = null;
   beforeAll(async () => {
-    world = await makeWorld('pglite', { demoSessions: createSessions('authorization-test-secret-0123456789abcdef') });
+    const sessions = createSessions('authorization-test-secret-0123456789abcdef');
+    world = await makeWorld('pglite', { demoSessions: sessions, sessions, wechat: wechatStandIn });
   });
   beforeEach(async () => {
     // Building the world is most of the time here, and only a call that wrote something needs a fresh one.
@@ -321,5 +413,10 @@ async function buildFixture(world: World): Promise<Fixture> {
     guidanceId: guidance.id,
     pendingClaimId: pendingClaim.id,
     pendingParticipationId: pendingParticipation.id,
+    ...(await noticesFor(world, event.id)),
+    needs: await needsInEveryState(world, 'hr-1'),
+    stationId: (await world.call('staff-1', 'stations.create', aStation())).id,
+    ...(await signInFixtures(world, ['worker-1', 'hr-1', 'hr-2', 'hr-3', 'staff-1', 'admin-1'])),
+    census: await censusFixtures(world),
   };
 }

@@ -12,7 +12,13 @@ import { buildGateway } from '../../cloudfunctions/api/src/http/gateway';
 import { createSessions } from '../../cloudfunctions/api/src/http/sessions';
 import { ENGINES } from './support/db';
 import { aFair, aJob, anApprovedHr, anInterview, aResume, joinedFair, TINY_PNG, USCC } from './support/recruitment';
+import { RIDER_QUESTIONS } from './support/questions';
 import { anEvent, contactOf, makeWorld, type World } from './support/world';
+import { signInFixtures, wechatStandIn } from './support/sessions';
+import { aNotice, noticesFor } from './support/notices';
+import { aNeedText, aStation } from './support/needs';
+import { needsInEveryState } from './support/needs';
+import { anOrg, censusFixtures, usccOf, type CensusFixture } from './support/orgs';
 
 const sessions = createSessions('bad-input-test-secret-0123456789abcdefghij');
 const CHINESE = /[\u4e00-\u9fa5]/;
@@ -44,6 +50,8 @@ interface Fixture {
   eventId: string;
   draftId: string;
   registrationId: string;
+  /** The fixture event's self check-in token. */
+  checkinToken: string;
   cursor: string;
   /** worker-1's intent and report; worker-2 has none, so may submit. */
   intentId: string;
@@ -61,6 +69,20 @@ interface Fixture {
   /** hr-3's claim and hr-2's request to join the second fair, both waiting for staff. */
   pendingClaimId: string;
   pendingParticipationId: string;
+  /** A published event asking RIDER_QUESTIONS (two of them required), nobody signed up yet. */
+  askingEventId: string;
+  /** A published notice linking the event, and a draft notice. */
+  noticeId: string;
+  draftNoticeId: string;
+  /** hr-1's needs in each state, a cursor over needs, and a station. */
+  needs: { submittedNeedId: string; assignedNeedId: string; closedNeedId: string };
+  needCursor: string;
+  stationId: string;
+  /** A live gateway session of each person, and a desktop's pending sign-in ticket. */
+  sessionOf: Record<string, string>;
+  ticket: { id: string; secret: string };
+  /** A registered organisation, a census sheet and a preview of it. */
+  census: CensusFixture;
 }
 
 type Payload = Record<string, unknown>;
@@ -85,6 +107,41 @@ interface Entry {
 const DURING_EVENT = '2026-12-08T13:30:00+08:00';
 
 const TABLE: Record<ActionName, Entry> = {
+  'auth.wxLogin': {
+    caller: null,
+    valid: () => ({ code: '081AbcDef' }),
+    required: ['code'],
+    more: () => [
+      ['code with a space', { code: '081 AbcDef' }],
+      ['code in Chinese', { code: '登录凭证' }],
+      ['code over 128 characters', { code: 'c'.repeat(129) }],
+    ],
+  },
+  'auth.qrTicket': { caller: null, valid: () => ({}), required: [] },
+  'auth.qrScan': { caller: 'staff-1', valid: (f) => ({ ticketId: f.ticket.id }), required: ['ticketId'], more: idCases('ticketId') },
+  'auth.qrConfirm': { caller: 'staff-1', valid: (f) => ({ ticketId: f.ticket.id }), required: ['ticketId'], more: idCases('ticketId') },
+  'auth.qrPoll': {
+    caller: null,
+    valid: (f) => ({ ticketId: f.ticket.id, secret: f.ticket.secret }),
+    required: ['ticketId', 'secret'],
+    more: (f) => [
+      ...idCases('ticketId')().map(([what, p]): [string, unknown] => [what, { ...(p as Payload), secret: f.ticket.secret }]),
+      ['secret too short', { ticketId: f.ticket.id, secret: 'abc' }],
+      ['secret with symbols', { ticketId: f.ticket.id, secret: `${f.ticket.secret.slice(0, 30)}+/=` }],
+    ],
+  },
+  'sessions.mine': { caller: 'worker-1', valid: () => ({}), required: [] },
+  'sessions.revoke': { caller: 'worker-1', valid: (f) => ({ id: f.sessionOf['worker-1'] }), required: ['id'], more: idCases('id') },
+  'sessions.list': {
+    caller: 'admin-1',
+    valid: () => ({ openid: 'worker-1' }),
+    required: ['openid'],
+    more: () => [
+      ['openid too short', { openid: 'ab' }],
+      ['openid with a slash', { openid: '../admin' }],
+    ],
+  },
+  'sessions.revokeAny': { caller: 'admin-1', valid: (f) => ({ id: f.sessionOf['worker-1'] }), required: ['id'], more: idCases('id') },
   'auth.demoLogin': {
     caller: null,
     valid: () => ({ openid: 'rider-new' }),
@@ -118,11 +175,11 @@ const TABLE: Record<ActionName, Entry> = {
   'events.get': { caller: null, valid: (f) => ({ id: f.eventId }), required: ['id'], more: idCases('id') },
   'events.create': {
     caller: 'staff-1',
-    valid: () => ({ ...anEvent(), signupDeadline: '2026-12-07T18:00:00+08:00', waitlist: true, audience: 'all' }),
+    valid: () => ({ ...anEvent(), signupDeadline: '2026-12-07T18:00:00+08:00', waitlist: true, audience: 'all', questions: RIDER_QUESTIONS }),
     required: ['type', 'title', 'startAt', 'endAt', 'location', 'capacity'],
     dates: ['startAt', 'endAt', 'signupDeadline'],
     accepts: { signupDeadline: [null], description: [''] },
-    more: () => eventCases(),
+    more: () => [...eventCases(), ...questionCases()],
   },
   'events.update': {
     caller: 'staff-1',
@@ -145,9 +202,12 @@ const TABLE: Record<ActionName, Entry> = {
   },
   'registrations.create': {
     caller: 'worker-2',
-    valid: (f) => ({ eventId: f.eventId, contact: contactOf(2) }),
+    valid: (f) => ({ eventId: f.askingEventId, contact: contactOf(2), answers: RIDER_ANSWERS }),
     required: ['eventId', 'contact', 'contact.name', 'contact.phone'],
+    // Any number answers 从业年限; 想了解的内容 may be left empty.
+    accepts: { 'answers.years': [-1, 0, 1.5], 'answers.note': [''] },
     more: (f) => [
+      ...answerCases(f.askingEventId),
       ['phone of 10 digits', { eventId: f.eventId, contact: { name: '王师傅', phone: '1380000000' } }],
       ['phone with letters', { eventId: f.eventId, contact: { name: '王师傅', phone: '1380000000a' } }],
       ['landline', { eventId: f.eventId, contact: { name: '王师傅', phone: '02157791234' } }],
@@ -183,6 +243,37 @@ const TABLE: Record<ActionName, Entry> = {
       await world.call('staff-1', 'registrations.checkIn', { id: f.registrationId });
     },
   },
+  'registrations.ticket': {
+    caller: 'worker-1',
+    valid: (f) => ({ registrationId: f.registrationId }),
+    required: ['registrationId'],
+    more: idCases('registrationId'),
+  },
+  'checkins.scan': {
+    caller: 'staff-1',
+    valid: (f) => ({ eventId: f.eventId, code: 'ABCD2345' }),
+    required: ['eventId', 'code'],
+    more: (f) => [
+      ...idCases('eventId')(),
+      ['code of spaces only', { eventId: f.eventId, code: '    ' }],
+      ['code over 100 characters', { eventId: f.eventId, code: 'A'.repeat(101) }],
+      ['code as a number', { eventId: f.eventId, code: 23456789 }],
+    ],
+  },
+  'checkins.eventCode': { caller: 'staff-1', valid: (f) => ({ eventId: f.eventId }), required: ['eventId'], more: idCases('eventId') },
+  'checkins.self': {
+    caller: 'worker-1',
+    valid: (f) => ({ eventId: f.eventId, token: f.checkinToken }),
+    required: ['eventId', 'token'],
+    more: (f) => [
+      ...idCases('eventId')(),
+      ['token too short', { eventId: f.eventId, token: 'abc' }],
+      ['token with a slash', { eventId: f.eventId, token: '../../etc/passwd' }],
+      ['token over 64 characters', { eventId: f.eventId, token: 'a'.repeat(65) }],
+    ],
+    before: async (world) => world.setNow(DURING_EVENT),
+  },
+  'events.attendance': { caller: 'staff-1', valid: (f) => ({ eventId: f.eventId }), required: ['eventId'], more: idCases('eventId') },
 
   'intents.submit': {
     caller: 'worker-2',
@@ -452,6 +543,250 @@ const TABLE: Record<ActionName, Entry> = {
     ],
   },
 
+  'needs.create': {
+    caller: 'staff-1',
+    valid: (f) => ({ category: 'recruitment', text: aNeedText, orgId: f.enterpriseId, attachment: 'https://example.com/a.pdf' }),
+    required: ['category', 'text'],
+    more: (f) => [
+      ['unknown category', { category: 'loan', text: aNeedText, orgId: f.enterpriseId }],
+      ['text of 4 characters', { category: 'other', text: '招不到人', orgId: f.enterpriseId }],
+      ['text over 1000 characters', { category: 'other', text: '需'.repeat(1001), orgId: f.enterpriseId }],
+      ['text of spaces only', { category: 'other', text: '        ', orgId: f.enterpriseId }],
+      ['an http attachment', { category: 'other', text: aNeedText, orgId: f.enterpriseId, attachment: 'http://example.com/a.pdf' }],
+      ['a javascript attachment', { category: 'other', text: aNeedText, orgId: f.enterpriseId, attachment: 'javascript:alert(1)' }],
+      ['staff naming no organisation', { category: 'other', text: aNeedText }],
+      ['status chosen by the caller', { category: 'other', text: aNeedText, orgId: f.enterpriseId, status: 'closed' }],
+      ...idCases('orgId')(),
+    ],
+  },
+  'needs.mine': { caller: 'hr-1', valid: () => ({}), required: [] },
+  'needs.get': { caller: 'staff-1', valid: (f) => ({ id: f.needs.submittedNeedId }), required: ['id'], more: idCases('id') },
+  'needs.list': {
+    caller: 'staff-1',
+    valid: (f) => ({ status: 'submitted', category: 'recruitment', overdue: true, cursor: f.needCursor, limit: 10 }),
+    required: [],
+    // An empty cursor is the first page, as for every list.
+    accepts: { cursor: [''] },
+    more: () => [
+      ['unknown status', { status: 'done' }],
+      ['unknown category', { category: 'loan' }],
+      ['overdue as text', { overdue: 'yes' }],
+      ['limit 51', { limit: 51 }],
+      ['a forged cursor', { cursor: 'bm90LWEtY3Vyc29y' }],
+    ],
+  },
+  'needs.counts': { caller: 'staff-1', valid: () => ({}), required: [] },
+  'needs.assign': {
+    caller: 'staff-1',
+    valid: (f) => ({ id: f.needs.submittedNeedId, department: '经发办' }),
+    required: ['id', 'department'],
+    more: (f) => [
+      ['a department not on the list', { id: f.needs.submittedNeedId, department: '区财政局' }],
+      ['a department of one character', { id: f.needs.submittedNeedId, department: '党' }],
+      ...idCases('id')(),
+    ],
+  },
+  'needs.advance': {
+    caller: 'staff-1',
+    valid: (f) => ({ id: f.needs.assignedNeedId, to: 'closed', reply: '已电话答复申请条件，材料清单已发邮箱。' }),
+    required: ['id', 'to'],
+    more: (f) => [
+      ['closing without a reply', { id: f.needs.assignedNeedId, to: 'closed' }],
+      ['moving back to submitted', { id: f.needs.assignedNeedId, to: 'submitted' }],
+      ['reply over 1000 characters', { id: f.needs.assignedNeedId, to: 'closed', reply: '复'.repeat(1001) }],
+    ],
+  },
+  'needs.rate': {
+    caller: 'hr-1',
+    valid: (f) => ({ id: f.needs.closedNeedId, rating: 'basically', note: '答复及时，厂房还在看' }),
+    required: ['id', 'rating'],
+    accepts: { note: [''] },
+    more: (f) => [
+      ['unknown rating', { id: f.needs.closedNeedId, rating: 'great' }],
+      ['rating as a number', { id: f.needs.closedNeedId, rating: 5 }],
+      ['note over 200 characters', { id: f.needs.closedNeedId, rating: 'satisfied', note: '好'.repeat(201) }],
+    ],
+  },
+  'needs.departments': { caller: 'staff-1', valid: () => ({}), required: [] },
+  'needs.addDepartment': {
+    caller: 'staff-1',
+    valid: () => ({ name: '区人社局' }),
+    required: ['name'],
+    more: () => [['a name already on the list', { name: '经发办' }], ['a name over 20 characters', { name: '部'.repeat(21) }]],
+  },
+  'needs.renameDepartment': {
+    caller: 'staff-1',
+    valid: () => ({ from: '综合党委', to: '镇综合党委' }),
+    required: ['from', 'to'],
+    more: () => [['an unknown department', { from: '区财政局', to: '镇财政所' }], ['a name taken', { from: '综合党委', to: '经发办' }]],
+  },
+  'stations.list': {
+    caller: null,
+    valid: () => ({ near: { lat: 31.09, lng: 121.2 } }),
+    required: [],
+    more: () => [
+      ['a point in the Pacific', { near: { lat: 31.09, lng: 140 } }],
+      ['a point in Europe', { near: { lat: 48.85, lng: 2.35 } }],
+      ['a latitude of 91', { near: { lat: 91, lng: 121.2 } }],
+      ['latitude and longitude as text', { near: { lat: '31.09', lng: '121.2' } }],
+      ['only a latitude', { near: { lat: 31.09 } }],
+    ],
+  },
+  'dashboard.figures': { caller: 'staff-1', valid: () => ({ from: '2026-07-01', to: '2026-12-31' }), required: ['from', 'to'], more: periodCases },
+  'exports.report': { caller: 'staff-1', valid: () => ({ from: '2026-07-01', to: '2026-12-31' }), required: ['from', 'to'], more: periodCases },
+  'stations.get': { caller: null, valid: (f) => ({ id: f.stationId }), required: ['id'], more: idCases('id') },
+  'stations.create': {
+    caller: 'staff-1',
+    valid: () => aStation(),
+    required: ['name', 'host', 'address', 'lat', 'lng', 'hours', 'services'],
+    accepts: { phone: [null], intro: [null, ''] },
+    more: () => [
+      ['coordinates in Tokyo', aStation({ lat: 35.68, lng: 139.76 })],
+      ['coordinates swapped', aStation({ lat: 121.2, lng: 31.09 })],
+      ['an unknown service', { ...aStation(), services: ['massage'] }],
+      ['a service twice', aStation({ services: ['water', 'water'] })],
+      ['a phone of 5 digits', aStation({ phone: '12345' })],
+    ],
+  },
+  'stations.update': {
+    caller: 'staff-1',
+    valid: (f) => ({ id: f.stationId, hours: '每天 8:00–20:00', lat: 31.1, lng: 121.21 }),
+    required: ['id'],
+    more: (f) => [['coordinates in Singapore', { id: f.stationId, lat: 1.3, lng: 103.8 }], ...idCases('id')()],
+  },
+
+  'notices.list': {
+    caller: 'staff-1',
+    // Notice cursors have the events' shape: a position (instant, id).
+    valid: (f) => ({ category: 'insurance', q: '补贴', status: 'published', cursor: f.cursor, limit: 10 }),
+    required: [],
+    accepts: { q: [''], cursor: [''] },
+    more: () => [
+      ['unknown category', { category: 'housing' }],
+      ['category label instead of its code', { category: '社保医保' }],
+      ['keyword over 30 characters', { q: '补'.repeat(31) }],
+      ['unknown status', { status: 'deleted' }],
+      ['limit above 50', { limit: 51 }],
+      ['garbage cursor', { cursor: '%%%' }],
+    ],
+  },
+  'notices.get': { caller: null, valid: (f) => ({ id: f.noticeId }), required: ['id'], more: idCases('id') },
+  'notices.create': {
+    caller: 'staff-1',
+    valid: (f) => aNotice({ eventIds: [f.eventId] }),
+    required: ['title', 'category', 'summary', 'body', 'issuer', 'issuedOn'],
+    accepts: { attachmentUrl: [null] },
+    more: (f) => noticeCases(aNotice({ eventIds: [f.eventId] })),
+  },
+  'notices.update': {
+    caller: 'staff-1',
+    valid: (f) => ({ id: f.noticeId, ...aNotice({ eventIds: [f.eventId], title: '灵活就业社保补贴申领指南（修订）' }) }),
+    required: ['id'],
+    accepts: { attachmentUrl: [null] },
+    more: (f) => [...idCases('id')(), ...noticeCases({ id: f.noticeId })],
+  },
+  'notices.publish': { caller: 'staff-1', valid: (f) => ({ id: f.draftNoticeId }), required: ['id'], more: idCases('id') },
+  'notices.withdraw': { caller: 'staff-1', valid: (f) => ({ id: f.noticeId }), required: ['id'], more: idCases('id') },
+
+  'orgs.list': {
+    caller: 'staff-1',
+    valid: () => ({ q: '服饰', kind: 'economic', status: 'active', coverage: 'none', grid: 'grid-town', limit: 10 }),
+    required: [],
+    // An empty keyword is no keyword.
+    accepts: { q: [''] },
+    more: () => [
+      ['unknown kind', { kind: 'enterprise' }],
+      ['unknown status', { status: 'closed' }],
+      ['unknown coverage', { coverage: 'partial' }],
+      ['keyword over 30 characters', { q: '词'.repeat(31) }],
+      ['a tampered cursor', { cursor: Buffer.from('["1","x"]').toString('base64url') }],
+      ...idCases('grid')(),
+    ],
+  },
+  'orgs.get': { caller: 'staff-1', valid: (f) => ({ id: f.census.orgId }), required: ['id'], more: idCases('id') },
+  'orgs.create': {
+    caller: 'staff-1',
+    valid: () => ({
+      ...anOrg(2),
+      status: 'removed',
+      statusChangedOn: '2026-11-01',
+      coverage: 'standalone',
+      branchName: '测试二号党支部',
+      branchFoundedOn: '2024-07-01',
+      instructorName: '李网格',
+    }),
+    required: ['name', 'kind'],
+    // An organisation may have no party member yet.
+    accepts: { partyMembers: [0] },
+    more: () => orgCases(anOrg(3)),
+  },
+  'orgs.update': {
+    caller: 'staff-1',
+    valid: (f) => ({
+      id: f.census.orgId,
+      name: '上海授权测试服饰有限公司',
+      uscc: usccOf(900),
+      kind: 'social',
+      industry: '服装',
+      address: '佘山镇外青松公路 1 号',
+      gridId: 'grid-hengshan',
+      employees: 40,
+      partyMembers: 4,
+      status: 'moved_out',
+      statusChangedOn: '2026-11-20',
+      coverage: 'joint',
+      jointOrgId: 'org-joint-park',
+      instructorOpenid: 'staff-1',
+    }),
+    required: ['id'],
+    accepts: Object.fromEntries(
+      ['uscc', 'industry', 'address', 'gridId', 'employees', 'partyMembers', 'statusChangedOn', 'instructorOpenid'].map((k) => [
+        k,
+        k === 'partyMembers' ? [null, 0] : [null],
+      ]),
+    ),
+    more: (f) => [...idCases('id')(), ...orgCases({ id: f.census.orgId }), ['clearing the name', { id: f.census.orgId, name: null }]],
+  },
+  'orgs.grids': { caller: 'staff-1', valid: () => ({}), required: [] },
+  'orgs.importPreview': {
+    caller: 'staff-1',
+    valid: (f) => ({ base64: f.census.sheet }),
+    required: ['base64'],
+    more: () => [
+      ['text that is not base64', { base64: '这不是文件' }],
+      ['base64 of a text file', { base64: Buffer.from('名称,统一社会信用代码\n某公司,1').toString('base64') }],
+      ['a file over 2 MB', { base64: 'A'.repeat(2_800_000) }],
+    ],
+  },
+  'orgs.importApply': { caller: 'staff-1', valid: (f) => ({ previewId: f.census.previewId }), required: ['previewId'], more: idCases('previewId') },
+  'exports.orgs': { caller: 'staff-1', valid: () => ({}), required: [] },
+  'visits.create': {
+    caller: 'staff-1',
+    valid: (f) => ({ orgId: f.census.orgId, date: '2026-11-30', visitor: '李网格', findings: '企业经营正常', problems: [{ category: 'policy', text: '想了解稳岗补贴政策' }] }),
+    required: ['orgId', 'date', 'findings', 'problems'],
+    more: (f) => {
+      const base = { orgId: f.census.orgId, date: '2026-11-30', findings: '企业经营正常', problems: [] };
+      return [
+        ...idCases('orgId')().map(([what, p]): [string, unknown] => [what, { ...base, ...(p as object) }]),
+        ...localDateCases('date').map(([what, p]): [string, unknown] => [what, { ...base, ...p }]),
+        ['a date after today', { ...base, date: '2026-12-02' }],
+        ['an unknown problem category', { ...base, problems: [{ category: 'weather', text: '下雨天路滑' }] }],
+        ['a problem of four characters', { ...base, problems: [{ category: 'other', text: '有问题的' }] }],
+        ['21 problems', { ...base, problems: Array.from({ length: 21 }, () => ({ category: 'other', text: '问题描述五个字' })) }],
+        ['findings of one character', { ...base, findings: '好' }],
+      ];
+    },
+  },
+  'visits.list': { caller: 'staff-1', valid: (f) => ({ orgId: f.census.orgId }), required: [], more: idCases('orgId') },
+
+  'exports.registrations': { caller: 'staff-1', valid: (f) => ({ eventId: f.eventId }), required: ['eventId'], more: idCases('eventId') },
+  'exports.applications': {
+    caller: 'staff-1',
+    valid: (f) => ({ fairId: f.fairId, enterpriseId: f.enterpriseId }),
+    required: ['fairId'],
+    more: (f) => [...idCases('fairId')(), ...idCases('enterpriseId')().map(([what, p]): [string, unknown] => [what, { fairId: f.fairId, ...(p as Payload) }])],
+  },
+  'exports.intents': { caller: 'staff-1', valid: () => ({ full: true }), required: [], more: () => [['full as text', { full: 'true' }]] },
   'partyOrgs.list': { caller: 'staff-1', valid: () => ({}), required: [] },
   'outbox.list': {
     caller: 'staff-1',
@@ -461,9 +796,49 @@ const TABLE: Record<ActionName, Entry> = {
   },
 
   'users.list': { caller: 'admin-1', valid: () => ({ role: 'staff' }), required: [], more: () => [['role hr', { role: 'hr' }]] },
+  'users.search': { caller: 'admin-1', valid: () => ({ q: '王师傅' }), required: ['q'], more: () => [['one character', { q: '王' }], ['too long', { q: '王'.repeat(21) }]] },
   'users.grantRole': { caller: 'admin-1', valid: () => ({ openid: 'worker-2', role: 'staff' }), required: ['openid', 'role'], more: roleCases },
   'users.revokeRole': { caller: 'admin-1', valid: () => ({ openid: 'staff-1', role: 'staff' }), required: ['openid', 'role'], more: roleCases },
 };
+
+/** A notice body holds headings, paragraphs, lists and https links only, each within its length. */
+function noticeCases(base: Payload): [string, unknown][] {
+  const body = (...blocks: unknown[]) => ({ ...base, body: blocks });
+  const para = { kind: 'paragraph', text: '正文' };
+  return [
+    ['a block of unknown kind', body({ kind: 'html', html: '<script>alert(1)</script>' })],
+    ['a block without a kind', body({ text: '正文' })],
+    ['a paragraph carrying html beside its text', body({ ...para, html: '<b>正文</b>' })],
+    ['a javascript: link', body({ kind: 'link', text: '点我', url: 'javascript:alert(1)' })],
+    ['a JavaScript: link in capitals', body({ kind: 'link', text: '点我', url: 'JavaScript:alert(1)' })],
+    ['a data: link', body({ kind: 'link', text: '点我', url: 'data:text/html,<script>alert(1)</script>' })],
+    ['an http link', body({ kind: 'link', text: '点我', url: 'http://rsj.sh.gov.cn/' })],
+    ['a relative link', body({ kind: 'link', text: '点我', url: '/pages/me/index' })],
+    ['a link with a password in it', body({ kind: 'link', text: '点我', url: 'https://a:b@rsj.sh.gov.cn/' })],
+    ['a link without text', body({ kind: 'link', text: '', url: 'https://rsj.sh.gov.cn/' })],
+    ['a paragraph over 1000 characters', body({ kind: 'paragraph', text: '长'.repeat(1001) })],
+    ['a paragraph of spaces', body({ kind: 'paragraph', text: '   ' })],
+    ['a heading over 60 characters', body({ kind: 'heading', text: '题'.repeat(61) })],
+    ['a list without items', body({ kind: 'list', ordered: false, items: [] })],
+    ['a list not saying whether it is numbered', body({ kind: 'list', items: ['一'] })],
+    ['a list of 31 items', body({ kind: 'list', ordered: true, items: Array.from({ length: 31 }, (_, i) => `第${i}项`) })],
+    ['an empty body', { ...base, body: [] }],
+    ['61 blocks', { ...base, body: Array.from({ length: 61 }, () => para) }],
+    ['body as markdown text', { ...base, body: '# 标题' }],
+    ['title over 60 characters', { ...base, title: '题'.repeat(61) }],
+    ['summary over 200 characters', { ...base, summary: '摘'.repeat(201) }],
+    ['category label instead of its code', { ...base, category: '社保医保' }],
+    ['issue date 2 月 30 日', { ...base, issuedOn: '2026-02-30' }],
+    ['issue date with a time', { ...base, issuedOn: '2026-11-20T10:00:00+08:00' }],
+    ['issue date in Chinese', { ...base, issuedOn: '2026年11月20日' }],
+    ['an attachment that is not a PDF', { ...base, attachmentUrl: 'https://rsj.sh.gov.cn/a.docx' }],
+    ['an http attachment', { ...base, attachmentUrl: 'http://rsj.sh.gov.cn/a.pdf' }],
+    ['the same event linked twice', { ...base, eventIds: ['ev-1', 'ev-1'] }],
+    ['11 linked events', { ...base, eventIds: Array.from({ length: 11 }, (_, i) => `ev-${i}`) }],
+    ['a linked event that does not exist', { ...base, eventIds: ['no-such-event'] }],
+    ['status chosen by the caller', { ...base, status: 'published' }],
+  ];
+}
 
 function idCases(field: string): () => [string, unknown][] {
   return () => [
@@ -471,6 +846,53 @@ function idCases(field: string): () => [string, unknown][] {
     [`${field} over 64 characters`, { [field]: 'a'.repeat(65) }],
     [`${field} with SQL in it`, { [field]: "x' OR '1'='1" }],
     [`${field} with a path in it`, { [field]: '../events' }],
+  ];
+}
+
+/** Calendar dates (YYYY-MM-DD) that are no date. */
+function localDateCases(field: string): [string, Payload][] {
+  return ['2026-13-01', '2026-02-30', '2026-12-01T10:00:00+08:00', '2026/12/01', '明天', '1800-01-01', '0000-01-01', '12-01'].map(
+    (d): [string, Payload] => [`${field} = ${d}`, { [field]: d }],
+  );
+}
+
+/** Census records that do not hold together, or name what does not exist. */
+function orgCases(base: Payload): [string, unknown][] {
+  return [
+    ['unknown kind', { ...base, kind: 'enterprise' }],
+    ['unknown status', { ...base, status: 'closed' }],
+    ['unknown coverage', { ...base, coverage: 'partial' }],
+    ['unknown grid', { ...base, gridId: 'grid-moon' }],
+    ['a USCC with a wrong check character', { ...base, uscc: '91310000132149237H' }],
+    ['a USCC and a reason for having none', { ...base, uscc: usccOf(77), usccMissingReason: '个体工商户' }],
+    ['单独组建 without a branch name', { ...base, coverage: 'standalone' }],
+    ['联合党组织 without the joint organisation', { ...base, coverage: 'joint' }],
+    ['a joint organisation that is a standalone branch', { ...base, coverage: 'joint', jointOrgId: 'org-quanlan' }],
+    ['a joint organisation that does not exist', { ...base, coverage: 'joint', jointOrgId: 'org-nowhere' }],
+    ['a branch name without 单独组建', { ...base, coverage: 'none', branchName: '某党支部' }],
+    ['an instructor who is not staff', { ...base, instructorOpenid: 'worker-1' }],
+    ['both an instructor account and a name', { ...base, instructorOpenid: 'staff-1', instructorName: '李网格' }],
+    ['more party members than employees', { ...base, employees: 5, partyMembers: 6 }],
+    ['a branch founded after today', { ...base, coverage: 'standalone', branchName: '某党支部', branchFoundedOn: '2027-01-01' }],
+    ['negative employees', { ...base, employees: -1 }],
+    ['employees as text', { ...base, employees: '30' }],
+    ['name of one character', { ...base, name: '厂' }],
+    ['name over 60 characters', { ...base, name: '公'.repeat(61) }],
+    ['claimed chosen by the caller', { ...base, verified: true }],
+    ['last visit chosen by the caller', { ...base, lastVisitOn: '2026-11-30' }],
+    ...localDateCases('statusChangedOn').map(([what, p]): [string, unknown] => [what, { ...base, ...p }]),
+  ];
+}
+
+/** Periods the dashboard refuses: backwards, longer than 5 years, days that do not exist, instants instead of days. */
+function periodCases(): [string, unknown][] {
+  return [
+    ['from after to', { from: '2026-12-31', to: '2026-07-01' }],
+    ['a period of 5 years and a day', { from: '2021-07-01', to: '2026-07-01' }],
+    ['30 February', { from: '2026-02-30', to: '2026-06-30' }],
+    ['month 13', { from: '2026-13-01', to: '2026-12-31' }],
+    ['an instant instead of a day', { from: '2026-07-01T00:00:00+08:00', to: '2026-12-31' }],
+    ['a day in Chinese', { from: '2026年7月1日', to: '2026-12-31' }],
   ];
 }
 
@@ -558,6 +980,48 @@ function intentCases(base: Payload): [string, unknown][] {
     ['unknown education', { ...base, education: 'phd' }],
     ['statement over 500 characters', { ...base, statement: '愿'.repeat(501) }],
     ['employer over 60 characters', { ...base, employer: '公'.repeat(61) }],
+  ];
+}
+
+const RIDER_ANSWERS = { platform: '美团', member: '是', needs: ['技能认定'], years: 3, note: '电动车保险怎么买' };
+
+/** Answers that do not fit the asking event's questions: each is INVALID_INPUT naming its question. */
+function answerCases(eventId: string): [string, unknown][] {
+  const signUp = (answers: unknown) => ({ eventId, contact: contactOf(2), answers });
+  return [
+    ['a number question answered with text', signUp({ ...RIDER_ANSWERS, years: '三年' })],
+    ['an answer to a question the event does not ask', signUp({ ...RIDER_ANSWERS, shoeSize: '42' })],
+    ['a required question left out', signUp({ member: '是' })],
+    ['no answers at all to required questions', { eventId, contact: contactOf(2) }],
+    ['a choice not among the options', signUp({ ...RIDER_ANSWERS, platform: '滴滴' })],
+    ['a multiple choice with an unknown option', signUp({ ...RIDER_ANSWERS, needs: ['技能认定', '理发'] })],
+    ['a multiple choice with an option twice', signUp({ ...RIDER_ANSWERS, needs: ['技能认定', '技能认定'] })],
+    ['a text answer over 200 characters', signUp({ ...RIDER_ANSWERS, note: '想'.repeat(201) })],
+    ['a question id with a dot', signUp({ ...RIDER_ANSWERS, 'platform.x': '美团' })],
+    ['eleven answers', signUp(Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`q${i}`, 'x'])))],
+  ];
+}
+
+function questionCases(): [string, unknown][] {
+  const withQuestions = (questions: unknown) => ({ ...anEvent(), questions });
+  const text = { id: 'q1', kind: 'text', label: '备注', required: false };
+  const choice = { id: 'q2', kind: 'single', label: '所在平台', required: true, options: ['美团', '饿了么'] };
+  return [
+    ['eleven questions', withQuestions(Array.from({ length: 11 }, (_, i) => ({ ...text, id: `q${i}` })))],
+    ['two questions with one id', withQuestions([text, { ...choice, id: 'q1' }])],
+    ['an unknown kind', withQuestions([{ ...text, kind: 'date' }])],
+    ['a label over 50 characters', withQuestions([{ ...text, label: '问'.repeat(51) }])],
+    ['a label of spaces only', withQuestions([{ ...text, label: '   ' }])],
+    ['required as text', withQuestions([{ ...text, required: 'yes' }])],
+    ['a choice question without options', withQuestions([{ ...choice, options: undefined }])],
+    ['a choice question with one option', withQuestions([{ ...choice, options: ['美团'] }])],
+    ['a choice question with 21 options', withQuestions([{ ...choice, options: Array.from({ length: 21 }, (_, i) => `选项${i}`) }])],
+    ['an option twice', withQuestions([{ ...choice, options: ['美团', '美团'] }])],
+    ['an option over 30 characters', withQuestions([{ ...choice, options: ['美团', '选'.repeat(31)] }])],
+    ['an empty option', withQuestions([{ ...choice, options: ['美团', '  '] }])],
+    ['options on a text question', withQuestions([{ ...text, options: ['a', 'b'] }])],
+    ['an extra field on a question', withQuestions([{ ...text, placeholder: '请填写' }])],
+    ['a question id with a slash', withQuestions([{ ...text, id: '../q' }])],
   ];
 }
 
@@ -673,6 +1137,8 @@ async function buildFixture(world: World): Promise<Fixture> {
   const pendingClaim = await world.call('hr-3', 'enterprises.claim', { name: '杭州某某电子商务有限公司', uscc: USCC.hangzhou });
   const event = await world.call('staff-1', 'events.create', anEvent({ capacity: 20 }));
   await world.call('staff-1', 'events.publish', { id: event.id });
+  const asking = await world.call('staff-1', 'events.create', anEvent({ title: '骑手送培训（报名问题）', questions: RIDER_QUESTIONS }));
+  await world.call('staff-1', 'events.publish', { id: asking.id });
   const later = await world.call('staff-1', 'events.create', anEvent({ startAt: '2026-12-09T14:00:00+08:00', endAt: '2026-12-09T16:00:00+08:00' }));
   await world.call('staff-1', 'events.publish', { id: later.id });
   const draft = await world.call('staff-1', 'events.create', anEvent({ title: '还在筹备的招聘会', type: 'fair' }));
@@ -689,6 +1155,8 @@ async function buildFixture(world: World): Promise<Fixture> {
   await world.call('hr-1', 'jobs.create', aJob({ eventId: fairId, title: '缝纫机修理工' }));
   const application = await world.call('worker-1', 'applications.create', { jobId: job.id, resume: aResume(1) });
   const guidance = await world.call('worker-1', 'guidance.request', { topic: '待业党员再就业咨询', preferredTimes: '周末上午', phone: '13800000001' });
+  const needs = await needsInEveryState(world, 'hr-1');
+  const needCursor = (await world.call('staff-1', 'needs.list', { limit: 1 })).nextCursor as string;
   const cursors = [
     (await world.call(null, 'jobs.search', { limit: 1 })).nextCursor,
     (await world.call('staff-1', 'events.list', { limit: 1 })).nextCursor,
@@ -699,8 +1167,10 @@ async function buildFixture(world: World): Promise<Fixture> {
   const [jobCursor, cursor, intentCursor, reportCursor] = cursors as string[];
   return {
     eventId: event.id,
+    askingEventId: asking.id,
     draftId: draft.id,
     registrationId: registration.id,
+    checkinToken: (await world.call('staff-1', 'checkins.eventCode', { eventId: event.id })).token,
     cursor,
     intentId: intent.id,
     reportId: report.id,
@@ -715,6 +1185,12 @@ async function buildFixture(world: World): Promise<Fixture> {
     guidanceId: guidance.id,
     pendingClaimId: pendingClaim.id,
     pendingParticipationId: pendingParticipation.id,
+    ...(await noticesFor(world, event.id)),
+    needs,
+    needCursor,
+    stationId: (await world.call('staff-1', 'stations.create', aStation())).id,
+    ...(await signInFixtures(world, ['worker-1', 'worker-2', 'hr-1', 'hr-2', 'hr-3', 'staff-1', 'admin-1'])),
+    census: await censusFixtures(world),
   };
 }
 
@@ -723,7 +1199,7 @@ describe.each(ENGINES)('malformed payloads on %s', (engine) => {
   let world: World;
   let fixture: Fixture;
   beforeAll(async () => {
-    world = await makeWorld(engine, { demoSessions: sessions });
+    world = await makeWorld(engine, { demoSessions: sessions, sessions, wechat: wechatStandIn });
   });
   beforeEach(async () => {
     await world.reset();
@@ -768,7 +1244,8 @@ describe.each(ENGINES)('malformed payloads on %s', (engine) => {
 
     async function post(action: string, openid: string | null, body: string, contentType = 'application/json') {
       const headers: Record<string, string> = { 'content-type': contentType };
-      if (openid) headers.authorization = `Bearer ${sessions.issue(openid)}`;
+      // Sessions opened with the fixture, before any snapshot: a sign-in is a write.
+      if (openid) headers.authorization = `Bearer ${sessions.issue(openid, fixture.sessionOf[openid])}`;
       const response = await fetch(`${base}/api/${action}`, { method: 'POST', headers, body });
       return { status: response.status, type: response.headers.get('content-type'), json: (await response.json()) as ApiResult<unknown> };
     }

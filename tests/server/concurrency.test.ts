@@ -9,6 +9,7 @@ import { buildGateway } from '../../cloudfunctions/api/src/http/gateway';
 import { createSessions, type Sessions } from '../../cloudfunctions/api/src/http/sessions';
 import { ENGINES } from './support/db';
 import { aPublishedEvent, contactOf, makeWorld, type World } from './support/world';
+import { openSession } from './support/sessions';
 
 const PEOPLE = 300;
 const CAPACITY = 10;
@@ -33,10 +34,16 @@ describe.each(ENGINES)('simultaneous sign-ups through the gateway on %s', (engin
     await world.close();
   });
 
+  const tokens = new Map<string, Promise<string>>();
+  const tokenOf = (openid: string): Promise<string> => {
+    if (!tokens.has(openid)) tokens.set(openid, openSession(world.deps, sessions, openid));
+    return tokens.get(openid) as Promise<string>;
+  };
+
   async function post<T>(openid: string, action: string, payload: unknown): Promise<ApiResult<T>> {
     const res = await fetch(`${base}/api/${action}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${sessions.issue(openid)}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenOf(openid)}` },
       body: JSON.stringify(payload),
     });
     return (await res.json()) as ApiResult<T>;

@@ -15,6 +15,7 @@ import { readableLines } from '../../cloudfunctions/api/src/http/logging';
 import { connectionsCheckingInterval, REQUEST_TIMEOUT_MS } from '../../cloudfunctions/api/src/http/security';
 import { createSessions } from '../../cloudfunctions/api/src/http/sessions';
 import { aPublishedEvent, contactOf, makeWorld, type World } from './support/world';
+import { openSession } from './support/sessions';
 
 const sessions = createSessions('hardening-test-secret-0123456789abcdefgh');
 
@@ -89,7 +90,7 @@ describe('the gateway log', () => {
 
   async function signUpThatFails(): Promise<{ response: Response; json: { ok: false; error: { code: string; requestId: string } }; token: string; phone: string }> {
     const eventId = await aPublishedEvent(world);
-    const token = sessions.issue('worker-7');
+    const token = await openSession(world.deps, sessions, 'worker-7');
     const contact = contactOf(7);
     const response = await fetch(`${gateway.base}/api/registrations.create`, {
       method: 'POST',
@@ -249,7 +250,7 @@ describe('browser hardening', () => {
 
   it('forbids caching of every API answer, as they carry personal data, while app files keep their own rules', async () => {
     await aPublishedEvent(world);
-    const token = sessions.issue('worker-1');
+    const token = await openSession(world.deps, sessions, 'worker-1');
     const answers = await Promise.all([
       fetch(`${gateway.base}/api/events.list`, { method: 'POST', body: '{}' }),
       fetch(`${gateway.base}/api/me.get`, { method: 'POST', headers: { authorization: `Bearer ${token}` } }),

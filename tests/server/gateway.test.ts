@@ -11,6 +11,7 @@ import type { Deps } from '../../cloudfunctions/api/src/core/context';
 import { buildGateway, type GatewayOptions } from '../../cloudfunctions/api/src/http/gateway';
 import { createSessions, SESSION_TTL_SECONDS } from '../../cloudfunctions/api/src/http/sessions';
 import { aPublishedEvent, anEvent, contactOf, makeWorld, type World } from './support/world';
+import { openSession } from './support/sessions';
 
 const SECRET = 'gateway-test-secret-0123456789abcdefghijkl';
 const sessions = createSessions(SECRET);
@@ -31,6 +32,7 @@ describe('HTTP gateway', () => {
   let world: World;
   let app: FastifyInstance;
   let base: string;
+  const signIn = (openid: string) => openSession(world.deps, sessions, openid);
 
   beforeAll(async () => {
     world = await makeWorld('pglite', { demoSessions: sessions });
@@ -98,21 +100,21 @@ describe('HTTP gateway', () => {
     });
 
     it('answers 401 to a token whose signature was tampered with', async () => {
-      const token = sessions.issue('worker-1');
+      const token = await signIn('worker-1');
       const [body, mac] = token.split('.');
       const flipped = `${body}.${mac[0] === 'A' ? 'B' : 'A'}${mac.slice(1)}`;
       expectError(await post('me.get', { token: flipped }), 401, 'UNAUTHENTICATED');
     });
 
     it('answers 401 to a token claiming to be someone else under the old signature', async () => {
-      const [, mac] = sessions.issue('worker-1').split('.');
+      const [, mac] = (await signIn('worker-1')).split('.');
       const claims = Buffer.from(JSON.stringify({ sub: 'admin-1', exp: Math.floor(Date.now() / 1000) + 3600 })).toString('base64url');
       expectError(await call('users.list', {}, `${claims}.${mac}`), 401, 'UNAUTHENTICATED');
     });
 
     it('answers 401 to a token signed with another secret', async () => {
       const other = createSessions('another-secret-entirely-0123456789abcdef');
-      expectError(await post('me.get', { token: other.issue('admin-1') }), 401, 'UNAUTHENTICATED');
+      expectError(await post('me.get', { token: other.issue('admin-1', 'session-of-admin') }), 401, 'UNAUTHENTICATED');
     });
 
     it.each([
@@ -120,16 +122,16 @@ describe('HTTP gateway', () => {
       ['three parts', 'Bearer a.b.c'],
       ['an empty bearer', 'Bearer '],
       ['another scheme', `Basic ${Buffer.from('admin-1:x').toString('base64')}`],
-      ['a bare token without a scheme', sessions.issue('worker-1')],
+      ['a bare token without a scheme', sessions.issue('worker-1', 'session-of-worker')],
     ])('answers 401 to %s', async (_what, authorization) => {
       expectError(await post('me.get', { authorization }), 401, 'UNAUTHENTICATED');
     });
 
     it('answers 401 to an expired token', async () => {
       const lastWeek = createSessions(SECRET, () => new Date(Date.now() - (SESSION_TTL_SECONDS + 60) * 1000));
-      expectError(await post('me.get', { token: lastWeek.issue('worker-1') }), 401, 'UNAUTHENTICATED');
+      expectError(await post('me.get', { token: lastWeek.issue('worker-1', 'session-of-worker') }), 401, 'UNAUTHENTICATED');
       const shortLived = createSessions(SECRET, () => new Date(Date.now() - 2000), 1);
-      expectError(await post('me.get', { token: shortLived.issue('worker-1') }), 401, 'UNAUTHENTICATED');
+      expectError(await post('me.get', { token: shortLived.issue('worker-1', 'session-of-worker') }), 401, 'UNAUTHENTICATED');
     });
 
     it('answers 401 to a bad token even on a public action, rather than serving it anonymously', async () => {
@@ -137,7 +139,7 @@ describe('HTTP gateway', () => {
     });
 
     it('accepts the scheme in any case', async () => {
-      const answer = await post('me.get', { authorization: `bearer ${sessions.issue('worker-1')}` });
+      const answer = await post('me.get', { authorization: `bearer ${await signIn('worker-1')}` });
       expect(answer.json).toMatchObject({ ok: true, data: { openid: 'worker-1' } });
     });
   });
@@ -190,7 +192,7 @@ describe('HTTP gateway', () => {
     });
 
     it('treats an empty body on me.get as {}', async () => {
-      const token = sessions.issue('worker-1');
+      const token = await signIn('worker-1');
       expect((await post('me.get', { token })).status).toBe(200);
       expect((await post('me.get', { token, body: '' })).status).toBe(200);
       expect((await post('me.get', { token, body: '   \n' })).status).toBe(200);
@@ -199,15 +201,15 @@ describe('HTTP gateway', () => {
     it('answers 413 PAYLOAD_TOO_LARGE to a 100 KB body', async () => {
       const body = JSON.stringify({ ...anEvent(), description: '介'.repeat(34_000) });
       expect(Buffer.byteLength(body)).toBeGreaterThan(100_000);
-      expectError(await post('events.create', { body, token: sessions.issue('staff-1') }), 413, 'PAYLOAD_TOO_LARGE');
+      expectError(await post('events.create', { body, token: await signIn('staff-1') }), 413, 'PAYLOAD_TOO_LARGE');
       expect((await world.call('staff-1', 'events.list', { status: 'draft' })).items).toEqual([]);
     });
   });
 
   describe('status codes', () => {
     it('answers each error code with the HTTP status the protocol gives it', async () => {
-      const staff = sessions.issue('staff-1');
-      const worker = sessions.issue('worker-1');
+      const staff = await signIn('staff-1');
+      const worker = await signIn('worker-1');
       const eventId = await aPublishedEvent(world, { capacity: 1, waitlist: false });
       await world.call('worker-2', 'registrations.create', { eventId, contact: contactOf(2) });
 

@@ -16,6 +16,8 @@ import {
   REPORT_STATUS_PHRASES,
 } from '@shared/labels';
 import { APPLICATION_STATUSES } from '@shared/recruitment';
+import { NEED_STATUSES } from '@shared/needs';
+import { NEED_STATUS_LABELS } from '@shared/labels';
 import { REGISTRATION_STATUSES } from '@shared/registrations';
 import type { OutboxEntry } from '../../cloudfunctions/api/src/core/ports';
 import { queueDayBeforeReminders } from '../../cloudfunctions/api/src/notifications/reminders';
@@ -79,6 +81,7 @@ const STATUS_KINDS: { kind: MessageKind; codes: readonly string[]; label: (code:
     codes: APPLICATION_STATUSES,
     label: (c) => APPLICATION_STATUS_LABELS[c as keyof typeof APPLICATION_STATUS_LABELS],
   },
+  { kind: 'need_status', codes: NEED_STATUSES, label: (c) => NEED_STATUS_LABELS[c as keyof typeof NEED_STATUS_LABELS] },
   {
     kind: 'registration_promoted',
     codes: REGISTRATION_STATUSES,
@@ -138,6 +141,11 @@ describe('subscription message values', () => {
       topic: '待业期间党员组织关系如何接转', preferredTimes: '工作日下午', phone: '13900000031',
     });
     await world.call('staff-1', 'guidance.answer', { id: asked.id, answer: '可以。\n请带上介绍信，周三下午到党群服务中心二楼办理。' });
+
+    const need = await world.call('hr-1', 'needs.create', { category: 'coverage_suggestion', text: '建议园区内党员不足三人的企业与周边企业组建联合党支部。' });
+    await world.call('staff-1', 'needs.assign', { id: need.id, department: '社区事务受理服务中心' });
+    await world.call('staff-1', 'needs.advance', { id: need.id, to: 'in_progress' });
+    await world.call('staff-1', 'needs.advance', { id: need.id, to: 'closed', reply: '已与园区联合党支部对接，\n下月起由指导员上门帮带组建。' });
 
     return world.deps.repos.outbox.pending(1000);
   }

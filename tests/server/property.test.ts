@@ -15,6 +15,7 @@ import { createSessions } from '../../cloudfunctions/api/src/http/sessions';
 import { hostileInputOf, nearValidInputOf, validInputOf, type IdsFor, type KnownRecords, type Payload } from './support/arbitraries';
 import { aFair, aJob, anApprovedHr, aResume, joinedFair, USCC } from './support/recruitment';
 import { aPublishedEvent, anEvent, contactOf, makeWorld, type World } from './support/world';
+import { aNotice, aPublishedNotice } from './support/notices';
 
 type Persona = 'anonymous' | 'worker' | 'hr' | 'staff' | 'admin';
 const OPENID: Record<Persona, string | null> = {
@@ -212,6 +213,9 @@ async function buildFixture(world: World, faults: string[]): Promise<RecordsByKi
     }),
   );
 
+  const notice = await step('notice', () => aPublishedNotice(world, { eventIds: [String(event)] }));
+  const draftNotice = await step('draft notice', () => world.call('staff-1', 'notices.create', aNotice({ title: '人才安居租房补贴（征求意见稿）' })));
+
   const real = (...ids: unknown[]) => ids.filter((id): id is string => typeof id === 'string');
   return {
     event: real(event, draft?.id, fairId, secondFairId),
@@ -225,10 +229,11 @@ async function buildFixture(world: World, faults: string[]): Promise<RecordsByKi
     memberReport: real(report?.id),
     registration: real(registration?.id),
     org: ['org-joint-sheshan', 'org-joint-park'],
+    notice: real(notice, draftNotice?.id),
   };
 }
 
-const KINDS = ['event', 'enterprise', 'claim', 'participation', 'job', 'application', 'guidance', 'intent', 'memberReport', 'registration', 'org'] as const;
+const KINDS = ['event', 'enterprise', 'claim', 'participation', 'job', 'application', 'guidance', 'intent', 'memberReport', 'registration', 'org', 'notice'] as const;
 type Kind = (typeof KINDS)[number];
 type RecordsByKind = Record<Kind, string[]>;
 
@@ -239,11 +244,14 @@ const ID_KIND: Record<string, Kind> = {
   intents: 'intent',
   memberReports: 'memberReport',
   enterprises: 'enterprise',
+  // A census record is an enterprise record.
+  orgs: 'enterprise',
   'enterprises.decideClaim': 'claim',
   fairs: 'participation',
   jobs: 'job',
   applications: 'application',
   guidance: 'guidance',
+  notices: 'notice',
 };
 /** Any other id field is named for what it points at: `eventId`, `jobId`, `registrationId`, `orgId`… */
 const FIELD_KIND: Record<string, Kind> = Object.fromEntries(KINDS.map((kind) => [`${kind}Id`, kind]));

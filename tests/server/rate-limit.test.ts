@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildGateway } from '../../cloudfunctions/api/src/http/gateway';
 import { createSessions } from '../../cloudfunctions/api/src/http/sessions';
 import { makeWorld, type World } from './support/world';
+import { openSession } from './support/sessions';
 
 describe('rate limiting on the gateway', () => {
   let world: World;
@@ -21,8 +22,8 @@ describe('rate limiting on the gateway', () => {
     await world.close();
   });
 
-  const meAs = (openid: string) =>
-    fetch(`${base}/api/me.get`, { method: 'POST', headers: { authorization: `Bearer ${sessions.issue(openid)}` }, body: '{}' });
+  const meAs = async (openid: string) =>
+    fetch(`${base}/api/me.get`, { method: 'POST', headers: { authorization: `Bearer ${await openSession(world.deps, sessions, openid)}` }, body: '{}' });
 
   it('answers 429 RATE_LIMITED in Chinese past the limit, per person, and keeps serving others', async () => {
     const statuses = [];

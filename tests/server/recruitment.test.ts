@@ -568,6 +568,22 @@ describe.each(ENGINES)('云招聘 on %s', (engine) => {
   });
 
   describe('HR answering applicants', () => {
+    it('puts every read of the applicants’ résumés and of the 就业指导 requests on the record, with who read how many', async () => {
+      const { job } = await aHiringWorld();
+      await apply('worker-1', job.id);
+      await world.call('worker-2', 'guidance.request', { topic: '想从外卖骑手转岗', preferredTimes: '工作日晚上', phone: '13800000002' });
+      await world.call('hr-1', 'applications.listByJob', { jobId: job.id });
+      await world.call('staff-1', 'applications.listByJob', { jobId: job.id });
+      await world.call('staff-1', 'guidance.list', { status: 'open' });
+      expect((await world.deps.repos.audit.listFor('job', job.id)).map((e) => [e.actor, e.action, e.detail])).toEqual([
+        ['hr-1', 'applications.read', '查看应聘人 1 人'],
+        ['staff-1', 'applications.read', '查看应聘人 1 人'],
+      ]);
+      expect((await world.deps.repos.audit.listFor('guidance_list', 'open')).map((e) => [e.actor, e.detail])).toEqual([
+        ['staff-1', '查看就业指导预约 1 条'],
+      ]);
+    });
+
     it('needs a time and a place to invite to an interview', async () => {
       const { job } = await aHiringWorld();
       const application = await apply('worker-1', job.id);
@@ -593,7 +609,7 @@ describe.each(ENGINES)('云招聘 on %s', (engine) => {
         {
           openid: 'worker-1',
           template: 'application_status',
-          data: { job: '服装缝纫工', status: '邀请面试', interviewAt: invite.at, interviewPlace: invite.place },
+          data: { job: '服装缝纫工', status: '待面试', interviewAt: invite.at, interviewPlace: invite.place },
           status: 'pending',
         },
       ]);
@@ -635,7 +651,7 @@ describe.each(ENGINES)('云招聘 on %s', (engine) => {
       await world.call('hr-1', 'applications.mark', { id: application.id, status: 'interview', interview: anInterview() });
       expect(await world.send('hr-1', 'applications.mark', { id: application.id, status: 'viewed' })).toMatchObject({
         ok: false,
-        error: { code: 'INVALID_TRANSITION', message: '申请已是「邀请面试」，不能退回「已查看」' },
+        error: { code: 'INVALID_TRANSITION', message: '申请已是「待面试」，不能退回「已查看」' },
       });
       await expect(world.call('hr-1', 'applications.mark', { id: application.id, status: 'rejected' })).resolves.toMatchObject({ status: 'rejected' });
     });
@@ -781,6 +797,22 @@ describe.each(ENGINES)('云招聘 on %s', (engine) => {
       expect(await titles({ keyword: '技术研发' })).toEqual(['设备运维专员']);
     });
 
+    it('finds jobs by the words people use for their category: 司机 and 驾驶 find drivers, 普工 finds factory work', async () => {
+      await aJobMarket();
+      expect(await titles({ keyword: '司机' })).toEqual(['厂区货车司机']);
+      expect(await titles({ keyword: '驾驶员' })).toEqual(['厂区货车司机']);
+      expect(await titles({ keyword: '操作工' })).toEqual(['服装缝纫工', '清洁设备装配工', '质检员']);
+      expect(await titles({ keyword: '运维' })).toEqual(['设备运维专员']);
+    });
+
+    it('finds a delivery job by 骑手, 外卖 or 配送 though its title says none of them', async () => {
+      await anApprovedHr(world, 'hr-1', YONGZI);
+      await world.call('hr-1', 'jobs.create', aJob({ title: '同城即时配送员', category: 'delivery' }));
+      await world.call('hr-1', 'jobs.create', aJob({ title: '站点储备干部', category: 'delivery' }));
+      expect(await titles({ keyword: '骑手' })).toEqual(['同城即时配送员', '站点储备干部']);
+      expect(await titles({ keyword: '外卖' })).toEqual(['同城即时配送员', '站点储备干部']);
+    });
+
     it('ignores spaces and punctuation in a keyword, and finds nothing for words no job has', async () => {
       await aJobMarket();
       expect(await titles({ keyword: ' 缝纫 工！' })).toEqual(['服装缝纫工']);
@@ -864,7 +896,7 @@ describe.each(ENGINES)('云招聘 on %s', (engine) => {
       await world.givenUser('worker-1');
       const request = await world.call('worker-1', 'guidance.request', aRequest);
       expect(request).toMatchObject({ ...aRequest, status: 'open', answer: null, answeredAt: null });
-      expect(await world.call('staff-1', 'guidance.list', { status: 'open' })).toEqual([request]);
+      expect(await world.call('staff-1', 'guidance.list', { status: 'open' })).toEqual([{ ...request, name: null }]);
 
       world.setNow('2026-12-02T02:00:00Z');
       await world.call('staff-1', 'guidance.answer', { id: request.id, answer: '已为您预约周三下午在党群服务中心面谈' });

@@ -48,6 +48,27 @@ describe('users and roles', () => {
     });
   });
 
+  describe('finding a person for 角色管理', () => {
+    it('finds someone by the name or phone they gave, shows the phone masked, and records the look-up', async () => {
+      const eventId = await aPublishedEvent(world);
+      await world.call('worker-1', 'registrations.create', { eventId, contact: contactOf(1) });
+      const { name, phone } = contactOf(1);
+
+      const byName = await world.call('admin-1', 'users.search', { q: name });
+      expect(byName).toEqual([expect.objectContaining({ openid: 'worker-1', name, phone: `${phone.slice(0, 3)}****${phone.slice(7)}` })]);
+      expect((await world.call('admin-1', 'users.search', { q: phone })).map((u) => u.openid)).toEqual(['worker-1']);
+      expect(await world.call('admin-1', 'users.search', { q: '没有这个人' })).toEqual([]);
+
+      const audit = await world.deps.repos.audit.listFor('user', 'search');
+      expect(audit.map((a) => a.action)).toEqual(['users.search', 'users.search', 'users.search']);
+      expect(audit.every((a) => a.actor === 'admin-1' && !a.detail?.includes(phone))).toBe(true);
+    });
+
+    it('refuses staff who are not admins', async () => {
+      expect(await world.send('staff-1', 'users.search', { q: '王师傅' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    });
+  });
+
   describe('granting and revoking roles', () => {
     it('lets a worker create events once an admin grants them staff', async () => {
       await world.givenUser('worker-1');
@@ -157,7 +178,7 @@ describe('users and roles', () => {
     it('hands out a session for the person when demo login is on', async () => {
       const result = await world.call(null, 'auth.demoLogin', { openid: 'staff-1' });
       expect(result.user).toEqual({ openid: 'staff-1', roles: ['staff'] });
-      expect(sessions.verify(result.token)).toBe('staff-1');
+      expect(sessions.verify(result.token)).toMatchObject({ openid: 'staff-1' });
     });
 
     it('logs a new openid in as a plain worker', async () => {

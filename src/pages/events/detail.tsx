@@ -4,6 +4,7 @@ import { Button, Text, View } from '@tarojs/components';
 import type { MyRegistration } from '@shared/events';
 import { AUDIENCE_LABELS, EVENT_STATUS_LABELS, EVENT_TYPE_LABELS, registrationLabel } from '@shared/labels';
 import type { Contact } from '@shared/registrations';
+import type { Answers } from '@shared/questions';
 import { callApi } from '../../api/callApi';
 import { requestSubscribe } from '../../api/subscribe';
 import { ApiFailure, messageOf } from '../../api/failure';
@@ -12,11 +13,15 @@ import { useMutation } from '../../api/useMutation';
 import { useMe } from '../../api/useMe';
 import { seatsText } from '../../components/EventCard';
 import { ListState } from '../../components/ListState';
+import { Ticket } from '../../components/Ticket';
 import { boolAttr } from '../../utils/boolAttr';
 import { formatDateTime, formatEventTime } from '../../utils/time';
 import { FairSection } from './detail/FairSection';
+import { StaffCheckin } from './detail/StaffCheckin';
+import { RelatedPolicies } from './detail/RelatedPolicies';
 import { SignupForm, type ContactErrors } from './detail/SignupForm';
 import { signupBlocker } from './detail/signupGate';
+import { SignInPointer } from '../../components/SignInPointer';
 import './detail.scss';
 
 /** Registrations that still hold (or wait for) a seat can be cancelled by their owner. */
@@ -29,6 +34,14 @@ function contactErrorsOf(error: unknown): ContactErrors | undefined {
     const field = issue.path[issue.path.length - 1];
     if (field === 'name' || field === 'phone') errors[field] = issue.message;
   }
+  return errors;
+}
+
+/** The server's messages about answers, by question id (issue path ['answers', id]). */
+function answerErrorsOf(error: unknown): Record<string, string> | undefined {
+  if (!(error instanceof ApiFailure) || error.code !== 'INVALID_INPUT') return undefined;
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) if (issue.path[0] === 'answers' && typeof issue.path[1] === 'string') errors[issue.path[1]] ??= issue.message;
   return errors;
 }
 
@@ -49,10 +62,10 @@ export default function EventDetailPage() {
     setJustMade(null);
   };
 
-  const signUp = async (contact: Contact) => {
+  const signUp = async (contact: Contact, answers: Answers) => {
     void requestSubscribe('signup');
     await change.run(async () => {
-      const made = await callApi('registrations.create', { eventId: id, contact });
+      const made = await callApi('registrations.create', { eventId: id, contact, answers });
       // Shown at once; the reload below brings seats and status from the server.
       setJustMade({ id: made.id, status: made.status, position: made.position });
       void Taro.showToast({ title: made.status === 'waitlisted' ? '已加入候补' : '报名成功', icon: 'success' });
@@ -129,6 +142,10 @@ export default function EventDetailPage() {
 
       {event.type === 'fair' && event.status !== 'draft' ? <FairSection eventId={event.id} /> : null}
 
+      <RelatedPolicies policies={event.policies} />
+
+      {who.me?.roles.some((r) => r === 'staff' || r === 'admin') && event.status === 'published' ? <StaffCheckin eventId={event.id} /> : null}
+
       <View className='event-detail__section'>
         <Text className='event-detail__section-title'>报名</Text>
         {mine ? (
@@ -143,16 +160,14 @@ export default function EventDetailPage() {
             ) : null}
           </View>
         ) : null}
+        {mine && (mine.status === 'confirmed' || mine.status === 'attended') && event.status === 'published' ? (
+          <Ticket registrationId={mine.id} attended={mine.status === 'attended'} />
+        ) : null}
 
         {failure ? <Text className='signup-error'>{messageOf(failure)}</Text> : null}
 
         {holdsSeat ? null : !who.signedIn ? (
-          <View className='event-detail__login'>
-            <Text>选择身份登录后即可报名</Text>
-            <Button className='go-login' size='mini' onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>
-              去登录
-            </Button>
-          </View>
+          <SignInPointer verb='报名' className='event-detail__login' />
         ) : blocker ? (
           <Text className='signup-closed'>{blocker}</Text>
         ) : who.loading && !who.me ? (
@@ -163,7 +178,9 @@ export default function EventDetailPage() {
             initial={{ name: who.me?.profile.name, phone: who.me?.profile.phone }}
             submitting={change.busy}
             errors={contactErrorsOf(failure)}
-            onSubmit={(contact) => void signUp(contact)}
+            questions={event.questions}
+            answerErrors={answerErrorsOf(failure)}
+            onSubmit={(contact, answers) => void signUp(contact, answers)}
           />
         )}
         {event.seatsLeft <= 0 && event.waitlist && !holdsSeat && !blocker && who.signedIn ? (

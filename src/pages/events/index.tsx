@@ -11,6 +11,7 @@ import { FilterTabs } from '../../components/FilterTabs';
 import { PagedFooter } from '../../components/PagedFooter';
 import { ListState } from '../../components/ListState';
 import { TYPE_FILTERS, type TypeFilter } from './typeFilter';
+import { PolicyBanner } from './PolicyBanner';
 import './index.scss';
 
 const PAGE_SIZE = 10;
@@ -38,6 +39,7 @@ export default function EventsPage() {
   const empty = list.items.length === 0;
   return (
     <View className='events-page'>
+      <PolicyBanner />
       <FilterTabs options={TYPE_FILTERS} value={filter} onChange={setFilter} />
       <ListState
         loading={list.loading}

@@ -27,7 +27,7 @@ const PAGE_SIZE = 10;
 const KEYWORD_MAX = 30;
 
 function openJob(job: Job): void {
-  void Taro.navigateTo({ url: `/pages/jobs/detail?id=${encodeURIComponent(job.id)}` });
+  void Taro.navigateTo({ url: `/career/pages/job/index?id=${encodeURIComponent(job.id)}` });
 }
 
 /** Every open job, newest first: search by a Chinese keyword, narrow by kind, district and a salary floor. */

@@ -37,7 +37,7 @@ export function PersonaPicker({ busy, onPick }: PersonaPickerProps) {
       <View className='persona-picker__custom'>
         <Input
           className='persona-openid'
-          placeholder='或输入任意 openid（3–64 位字母、数字、_ -）'
+          placeholder='或输入任意 openid'
           maxlength={64}
           value={openid}
           onInput={(e) => {

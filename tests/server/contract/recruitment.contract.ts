@@ -269,7 +269,7 @@ export function describeRecruitmentContract(name: string, open: () => Promise<Re
       expect(invited).toMatchObject({ status: 'interview', interview, updatedAt: LATER });
       expect(await repos.applications.get('app-1')).toEqual(invited);
       expect(await repos.outbox.list({ openid: 'rider-1', limit: 5 })).toEqual([
-        expect.objectContaining({ template: 'application_status', data: expect.objectContaining({ status: '邀请面试' }) }),
+        expect.objectContaining({ template: 'application_status', data: expect.objectContaining({ status: '待面试' }) }),
       ]);
 
       await expect(repos.applications.change('app-1', LATEST, mark('viewed'))).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });

@@ -10,11 +10,18 @@
 import fc from 'fast-check';
 import { z } from 'zod';
 import { ZodFastCheck } from 'zod-fast-check';
+import { CheckinToken } from '@shared/checkins';
 import { Cursor, Id, Instant, Phone } from '@shared/common';
 import { IntentSubmitInput } from '@shared/intents';
 import { Logo, Uscc } from '@shared/recruitment';
+import { LocalDate } from '@shared/orgs';
+import { HttpsUrl, IssueDate, PdfUrl, isSafeHttpsUrl } from '@shared/notices';
 import { usccProblem } from '@shared/uscc';
+import { NeedAttachment } from '@shared/needs';
+import { StationPhone } from '@shared/stations';
+import { DateOnly } from '@shared/dashboard';
 import { OpenId } from '@shared/users';
+import { TicketSecret } from '@shared/sessions';
 import { encodeCursor } from '../../../cloudfunctions/api/src/core/cursor';
 import { TINY_PNG, USCC } from './recruitment';
 import { T0 } from './world';
@@ -46,6 +53,18 @@ const validUscc: fc.Arbitrary<string> = fc
     const check = [...USCC_ALPHABET].find((c) => usccProblem(body + c) === null) ?? '0';
     return body + check;
   });
+
+/** A calendar date (census dates, visits) from 2000 to 2027, some after the test clock's today. */
+const localDate: fc.Arbitrary<string> = fc
+  .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2027-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+
+/** https links as staff paste them (notice bodies), and PDF attachments. */
+const httpsUrl: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom('https://rsj.sh.gov.cn/', 'https://zwdt.sh.gov.cn/govPortals/index.do?x=1#top'),
+  fc.webUrl({ validSchemes: ['https'] }).filter(isSafeHttpsUrl),
+);
+const pdfUrl: fc.Arbitrary<string> = fc.constantFrom('https://rsj.sh.gov.cn/files/2026-01.pdf', 'https://www.songjiang.gov.cn/a/B.PDF?v=2');
 
 const OFFSETS = ['Z', '+08:00', '+00:00', '-05:00', '+05:45', '+14:00', '-12:00', '+0800'] as const;
 
@@ -90,9 +109,18 @@ export function validInputOf(schema: z.ZodTypeAny, known: KnownRecords, idsFor: 
     .override(Cursor, fc.oneof(fc.constant(realCursor), plain.inputOf(Cursor)))
     .override(Instant, fc.oneof({ arbitrary: instantNearNow, weight: 3 }, { arbitrary: plain.inputOf(Instant), weight: 1 }))
     .override(Phone, fc.stringMatching(/^1[3-9]\d{9}$/))
+    .override(CheckinToken, fc.stringMatching(/^[A-Za-z0-9_-]{8,64}$/))
     .override(IntentSubmitInput.shape.birthMonth, birthMonth)
     .override(Uscc, fc.oneof(fc.constantFrom(...Object.values(USCC)), validUscc, validUscc.map((s) => ` ${s.toLowerCase()} `)))
-    .override(Logo, fc.oneof(fc.constant({ mime: 'image/png' as const, data: TINY_PNG }), plain.inputOf(Logo)));
+    .override(Logo, fc.oneof(fc.constant({ mime: 'image/png' as const, data: TINY_PNG }), plain.inputOf(Logo)))
+    .override(LocalDate, localDate)
+    .override(IssueDate, localDate)
+    .override(HttpsUrl, httpsUrl)
+    .override(PdfUrl, pdfUrl)
+    .override(NeedAttachment, pdfUrl)
+    .override(StationPhone, fc.constantFrom('021-57651234', '13800000000', '0217654321'))
+    .override(DateOnly, localDate)
+    .override(TicketSecret, fc.stringMatching(/^[A-Za-z0-9_-]{16,60}$/));
   // Trimming and the cross-field rules (end after start, salary max ≥ min) are not known to the generator.
   return withRealIds(zfc.inputOf(schema), idsFor).filter((value) => schema.safeParse(value).success);
 }

@@ -10,6 +10,8 @@ import type { Deps } from '../../../cloudfunctions/api/src/core/context';
 import { dispatch } from '../../../cloudfunctions/api/src/app/dispatch';
 import { sqlRepositories } from '../../../cloudfunctions/api/src/adapters/sql';
 import { openTestDb, type Engine, type TestDb } from './db';
+import { memoryFileStore } from '../../../cloudfunctions/api/src/http/files';
+import { resetNeedsAndStations } from './needs';
 
 export const T0 = new Date('2026-12-01T02:00:00.000Z'); // 10:00 in Shanghai
 
@@ -28,7 +30,7 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function makeWorld(engine: Engine = 'pglite', options: { demoSessions?: Deps['demoSessions'] } = {}): Promise<World> {
+export async function makeWorld(engine: Engine = 'pglite', options: Partial<Pick<Deps, 'demoSessions' | 'sessions' | 'wechat'>> = {}): Promise<World> {
   const testDb = await openTestDb(engine);
   const clock = { now: T0 };
   let counter = 0;
@@ -36,6 +38,8 @@ export async function makeWorld(engine: Engine = 'pglite', options: { demoSessio
     repos: sqlRepositories(testDb.db),
     now: () => clock.now,
     newId: () => `id${String(++counter).padStart(6, '0')}`,
+    // Exports land in the gateway's store, on the world's clock, so a test can move past a link's ten minutes.
+    files: memoryFileStore(() => clock.now),
     ...options,
   };
   const send = async <A extends ActionName>(openid: string | null, action: A, payload: unknown) =>
@@ -58,7 +62,8 @@ export async function makeWorld(engine: Engine = 'pglite', options: { demoSessio
       await deps.repos.users.setRoles(openid, roles, clock.now.toISOString());
     },
     async reset() {
-      await testDb.db.query('TRUNCATE registrations, events, followup_steps, followups, audit_log, outbox, users, enterprises CASCADE');
+      await testDb.db.query('TRUNCATE notices, registrations, events, followup_steps, followups, audit_log, outbox, users, enterprises CASCADE');
+      await resetNeedsAndStations(testDb.db);
       clock.now = T0;
       await world.givenUser('staff-1', ['staff']);
       await world.givenUser('admin-1', ['admin']);

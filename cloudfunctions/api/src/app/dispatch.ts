@@ -13,11 +13,17 @@ import type { UserRecord } from '../core/ports';
 
 export interface Identity {
   openid: string;
+  /** The gateway session the call came with. */
+  sessionId?: string;
 }
 
 export interface DispatchOptions {
   /** Where real faults are reported; defaults to console.error. */
   logError?: (err: unknown, action: string) => void;
+  /** The caller's User-Agent (gateway only). */
+  userAgent?: string;
+  /** Where the caller reached the H5 app (gateway only); see Ctx.origin. */
+  origin?: string;
 }
 
 export async function dispatch(
@@ -37,7 +43,14 @@ export async function dispatch(
     const parsed = spec.input.safeParse(payload === undefined ? {} : payload);
     if (!parsed.success) throw invalidInput(parsed.error);
     assertNoNulCharacters(parsed.data);
-    const ctx: Ctx = { deps, user, now };
+    const ctx: Ctx = {
+      deps,
+      user,
+      now,
+      ...(identity?.sessionId ? { sessionId: identity.sessionId } : {}),
+      ...(options.userAgent ? { userAgent: options.userAgent } : {}),
+      ...(options.origin ? { origin: options.origin } : {}),
+    };
     const handler = handlers[action] as (ctx: Ctx, input: unknown) => Promise<unknown>;
     return { ok: true, data: await handler(ctx, parsed.data) };
   } catch (err) {

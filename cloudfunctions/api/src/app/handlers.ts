@@ -10,6 +10,7 @@ import {
   registerForEvent,
   undoCheckIn,
 } from '../registrations/use-cases';
+import { eventAttendance, eventCheckinCode, scanTicket, selfCheckIn, showTicket } from '../registrations/event-day';
 import {
   advanceIntent,
   assignIntent,
@@ -31,17 +32,57 @@ import {
   withdrawReport,
 } from '../member-reports/use-cases';
 import { listOutbox } from '../outbox/use-cases';
+import { applyImport, createOrg, exportOrgs, getOrg, listGrids, listOrgs, previewImport, updateOrg } from '../orgs/use-cases';
+import { createVisit, listVisits } from '../orgs/visits';
+import { exportApplications, exportIntents, exportRegistrations } from '../exports/use-cases';
+import { createNotice, getNotice, listNotices, publishNotice, updateNotice, withdrawNotice } from '../notices/use-cases';
 import { applicationsForJob, applyForJob, markApplication, myApplications, withdrawApplication } from '../recruitment/applications';
 import { claimEnterprise, decideClaim, getEnterprise, listClaims, myEnterprise, updateEnterprise } from '../recruitment/enterprises';
 import { decideParticipation, fairEnterprises, fairRequests, fairStats, joinFair } from '../recruitment/fairs';
 import { answerGuidance, listGuidance, myGuidance, requestGuidance } from '../recruitment/guidance';
 import { createJob, getJob, myEnterpriseJobs, searchJobs, setJobStatus, updateJob } from '../recruitment/jobs';
-import { demoLogin, getMe, grantRole, listUsers, revokeRole } from '../users/use-cases';
+import {
+  addDepartment,
+  advanceNeed,
+  assignNeed,
+  createNeed,
+  getNeed,
+  listDepartments,
+  listNeeds,
+  myNeeds,
+  needCounts,
+  rateNeed,
+  renameDepartment,
+} from '../needs/use-cases';
+import { dashboardFigures } from '../dashboard/figures';
+import { exportReport } from '../dashboard/report';
+import { createStation, getStation, listStations, updateStation } from '../stations/use-cases';
+import { demoLogin, getMe, grantRole, listUsers, revokeRole, searchUsers } from '../users/use-cases';
+import {
+  confirmQrTicket,
+  createQrTicket,
+  listSessionsOf,
+  mySessions,
+  pollQrTicket,
+  revokeAnySession,
+  revokeMySession,
+  scanQrTicket,
+  wxLogin,
+} from '../sessions/use-cases';
 
 export type Handlers = { [A in ActionName]: (ctx: Ctx, input: ParsedInput<A>) => Promise<ActionOutput<A>> };
 
 export const handlers: Handlers = {
   'auth.demoLogin': demoLogin,
+  'auth.wxLogin': wxLogin,
+  'auth.qrTicket': createQrTicket,
+  'auth.qrScan': scanQrTicket,
+  'auth.qrConfirm': confirmQrTicket,
+  'auth.qrPoll': pollQrTicket,
+  'sessions.mine': mySessions,
+  'sessions.revoke': revokeMySession,
+  'sessions.list': listSessionsOf,
+  'sessions.revokeAny': revokeAnySession,
   'me.get': getMe,
   'events.list': listEvents,
   'events.get': getEvent,
@@ -55,6 +96,11 @@ export const handlers: Handlers = {
   'registrations.listByEvent': listEventRegistrations,
   'registrations.checkIn': checkIn,
   'checkins.undo': undoCheckIn,
+  'registrations.ticket': showTicket,
+  'checkins.scan': scanTicket,
+  'checkins.eventCode': eventCheckinCode,
+  'checkins.self': selfCheckIn,
+  'events.attendance': eventAttendance,
   'intents.submit': submitIntent,
   'intents.mine': myIntents,
   'intents.update': updateIntent,
@@ -96,9 +142,46 @@ export const handlers: Handlers = {
   'guidance.mine': myGuidance,
   'guidance.list': listGuidance,
   'guidance.answer': answerGuidance,
+  'notices.list': listNotices,
+  'notices.get': getNotice,
+  'notices.create': createNotice,
+  'notices.update': updateNotice,
+  'notices.publish': publishNotice,
+  'notices.withdraw': withdrawNotice,
+  'needs.create': createNeed,
+  'needs.mine': myNeeds,
+  'needs.get': getNeed,
+  'needs.list': listNeeds,
+  'needs.counts': needCounts,
+  'needs.assign': assignNeed,
+  'needs.advance': advanceNeed,
+  'needs.rate': rateNeed,
+  'needs.departments': listDepartments,
+  'needs.addDepartment': addDepartment,
+  'needs.renameDepartment': renameDepartment,
+  'stations.list': listStations,
+  'stations.get': getStation,
+  'stations.create': createStation,
+  'stations.update': updateStation,
+  'exports.registrations': exportRegistrations,
+  'exports.applications': exportApplications,
+  'exports.intents': exportIntents,
+  'orgs.list': listOrgs,
+  'orgs.get': getOrg,
+  'orgs.create': createOrg,
+  'orgs.update': updateOrg,
+  'orgs.grids': listGrids,
+  'orgs.importPreview': previewImport,
+  'orgs.importApply': applyImport,
+  'exports.orgs': exportOrgs,
+  'visits.create': createVisit,
+  'visits.list': listVisits,
+  'dashboard.figures': dashboardFigures,
+  'exports.report': exportReport,
   'partyOrgs.list': listPartyOrgs,
   'outbox.list': listOutbox,
   'users.list': listUsers,
+  'users.search': searchUsers,
   'users.grantRole': grantRole,
   'users.revokeRole': revokeRole,
 };

@@ -8,6 +8,8 @@ import type { Deps } from '../core/context';
 import { newId } from '../core/ids';
 import { handleCloudEvent, internalFault, parseAdminOpenids, type WxContext } from './entry';
 import { storageLoader } from './storage';
+import { cloudFileStore } from './files';
+import { miniProgramCodeMaker, type WxacodeCloud } from './wxacode';
 
 // The SDK's typings say string, but DYNAMIC_CURRENT_ENV (a symbol) is its documented way to use the calling env.
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
@@ -21,7 +23,7 @@ export async function main(event: unknown): Promise<ApiResult<unknown>> {
   let wx: WxContext;
   try {
     const storage = await loadStorage();
-    deps = { repos: storage.repos, now: () => new Date(), newId };
+    deps = { repos: storage.repos, now: () => new Date(), newId, miniProgramCode: miniProgramCodeMaker(cloud as unknown as WxacodeCloud), files: cloudFileStore(cloud) };
     setup = storage.setup;
     wx = cloud.getWXContext();
   } catch (err) {

@@ -7,10 +7,14 @@ import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
 import type { Audience, EventType } from '@shared/events';
 import type { Role } from '@shared/users';
+import type { Answers, Question } from '@shared/questions';
 import type { Repositories, EventRecord } from '../core/ports';
 import { decideSeat } from '../registrations/seats';
 import { searchTermsOf } from '../recruitment/jobs';
 import { decideParticipationRule } from '../recruitment/rules';
+import { seedNotices } from './notices';
+import { seedCensus } from './census';
+import { seedStations } from './stations';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -53,13 +57,28 @@ interface DemoEvent {
   audience?: Audience;
   waitlist?: boolean;
   draft?: boolean;
+  questions?: Question[];
 }
+
+/** What the 送培训 asks riders at sign-up, to plan the day (the platform's station, members among them, what they need). */
+const RIDER_QUESTIONS: Question[] = [
+  { id: 'platform', kind: 'single', label: '所在平台', required: true, options: ['美团', '饿了么', '顺丰', '京东', '其他'] },
+  { id: 'member', kind: 'single', label: '是否党员', required: true, options: ['是', '否'] },
+  { id: 'needs', kind: 'multi', label: '需要的服务', required: false, options: ['技能等级认定', '劳动权益咨询', '电动车检修', '免费体检'] },
+  { id: 'years', kind: 'number', label: '从业年限（年）', required: false },
+];
+
+/** The seeded riders' answers, one per person, so the staff list and the export show some. */
+const RIDER_ANSWERS: Answers[] = [
+  { platform: '美团', member: '是', needs: ['技能等级认定', '免费体检'], years: 3 },
+  { platform: '顺丰', member: '否', needs: ['劳动权益咨询'] },
+];
 
 const EVENTS: DemoEvent[] = [
   { id: 'demo-fair-aid', type: 'fair', title: '就业援助月·“两新”企业专场招聘会', description: '镇内名优“两新”企业现场招聘，提供就业创业指导，帮助分析岗位要求、选择合适岗位。待业党员优先对接。', location: '佘山镇社区事务受理服务中心一楼大厅', day: 3, hour: 9, hours: 3, capacity: 200 },
   { id: 'demo-fair-spring', type: 'fair', title: '春风行动·新就业群体专场招聘', description: '面向外卖骑手、快递员、网约车司机等新就业群体的专场招聘，现场提供岗位咨询与简历指导。', location: '佘山镇党群服务中心二楼多功能厅', day: 10, hour: 14, hours: 3, capacity: 150 },
   { id: 'demo-fair-campus', type: 'fair', title: '名优企业进高校·云招聘直播', description: '通过微信公众号直播开展线上“云招聘”，园区企业人事负责人在线介绍岗位、答疑。', location: '线上（佘山镇微信公众号直播间）', day: 17, hour: 19, hours: 2, capacity: 500 },
-  { id: 'demo-training-rider', type: 'training', title: '送培训：骑手交通安全与职业技能培训', description: '“送培训、送政策、送服务”系列活动，讲解道路交通安全、职业技能等级认定与劳动权益保障。', location: '佘山镇新就业群体暖心驿站', day: 5, hour: 15, hours: 2, capacity: 40 },
+  { id: 'demo-training-rider', type: 'training', title: '送培训：骑手交通安全与职业技能培训', description: '“送培训、送政策、送服务”系列活动，讲解道路交通安全、职业技能等级认定与劳动权益保障。', location: '佘山镇新就业群体暖心驿站', day: 5, hour: 15, hours: 2, capacity: 40, questions: RIDER_QUESTIONS },
   { id: 'demo-training-cluster', type: 'training', title: '产业集群党建高质量发展研修班', description: '围绕“党组织工作如何与‘两新’组织高质量发展有机结合”开展专题座谈，面向“两新”组织党支部书记和企业代表。', location: '佘山镇综合党委会议室', day: 12, hour: 9, hours: 4, capacity: 40, audience: 'enterprises' },
   { id: 'demo-policy-xiaoer', type: 'policy', title: '金牌“店小二”企业人才政策宣讲', description: '金牌“店小二”服务团队解读企业引才留才政策、人才公寓与补贴申报流程。', location: '佘山镇“1+4”人才服务点', day: 7, hour: 14, hours: 2, capacity: 60, audience: 'enterprises' },
   { id: 'demo-policy-jobs', type: 'policy', title: '稳岗就业与灵活就业社保政策宣讲', description: '讲解灵活就业人员社保缴纳、就业补贴与技能提升补贴政策，现场答疑。', location: '佘山镇党群服务中心一楼报告厅', day: 14, hour: 10, hours: 2, capacity: 30, waitlist: false },
@@ -104,6 +123,7 @@ export async function seedDemo(repos: Repositories, now: Date, newId: () => stri
       signupDeadline: start.subtract(1, 'day').hour(18).toISOString(),
       waitlist: e.waitlist ?? true,
       audience: e.audience ?? 'all',
+      questions: e.questions ?? [],
       status: e.draft ? 'draft' : 'published',
       cancelReason: null,
       publishedAt: e.draft ? null : nowIso,
@@ -120,6 +140,11 @@ export async function seedDemo(repos: Repositories, now: Date, newId: () => stri
     await seedRegistrations(repos, nowIso, newId);
     await seedFairAndJobs(repos, nowIso, newId);
   }
+  // After the events: the notices link the policy talks.
+  await seedNotices(repos, nowIso);
+  // After the enterprises: the census extends them and adds the rest of the register.
+  await seedCensus(repos, now);
+  await seedStations(repos, nowIso, DEMO_ENTERPRISE.id);
   return { createdEvents };
 }
 
@@ -138,8 +163,14 @@ async function seedFairAndJobs(repos: Repositories, now: string, newId: () => st
     await repos.enterprises.changeParticipation(joined.id, now, decideParticipationRule({ approve: true, reason: null, by: 'demo-staff' }));
   }
   for (const j of DEMO_JOBS) {
-    if (await repos.jobs.get(j.id)) continue;
     const enterprise = DEMO_ENTERPRISES.find((e) => e.id === j.enterpriseId);
+    const existing = await repos.jobs.get(j.id);
+    if (existing) {
+      // Search terms are computed on every write; a demo job seeded by an older version gets today's terms
+      // (category names and synonyms such as 骑手) on start, its updatedAt left as it was.
+      await repos.jobs.update(j.id, {}, searchTermsOf(existing), existing.updatedAt);
+      continue;
+    }
     const record = { ...j, benefits: [...j.benefits], district: 'sheshan', status: 'open' as const, createdBy: 'demo-hr', createdAt: now, updatedAt: now };
     await repos.jobs.insert(record, searchTermsOf({ ...record, enterpriseName: enterprise?.name ?? '' }));
   }
@@ -159,7 +190,7 @@ async function seedRegistrations(repos: Repositories, now: string, newId: () => 
     ['demo-training-rider', 2],
   ];
   for (const [eventId, count] of plan) {
-    for (const person of people.slice(0, count)) {
+    for (const [n, person] of people.slice(0, count).entries()) {
       await repos.users.ensure(person.openid, now);
       await repos.users.saveContact(person.openid, person, now);
       await repos.registrations.register({
@@ -167,6 +198,7 @@ async function seedRegistrations(repos: Repositories, now: string, newId: () => 
         eventId,
         openid: person.openid,
         contact: { name: person.name, phone: person.phone },
+        answers: eventId === 'demo-training-rider' ? RIDER_ANSWERS[n] : {},
         now,
         decide: (event, existing) => decideSeat(event, existing, now),
       });

@@ -1,5 +1,6 @@
 /** Pure rules about an event's life: when it takes sign-ups and which changes its state allows. */
 import { checkEventTimes, isSignupOpenAt, type Event } from '@shared/events';
+import { questionChangeProblem, type Question } from '@shared/questions';
 import { DomainError } from '../core/errors';
 import type { EventPatch, EventRecord } from '../core/ports';
 
@@ -31,6 +32,13 @@ export function assertConsistentAfter(event: EventRecord, patch: EventPatch): vo
   if (merged.capacity < event.confirmedCount) {
     throw new DomainError('CAPACITY_BELOW_CONFIRMED', `人数上限不能少于已报名的 ${event.confirmedCount} 人`);
   }
+}
+
+/** Questions change freely until the first sign-up; after it, only their wording (see questionChangeProblem). */
+export function assertQuestionsChangeable(event: EventRecord, next: Question[], hadSignups: boolean): void {
+  if (!hadSignups && event.confirmedCount + event.waitlistCount === 0) return;
+  const problem = questionChangeProblem(event.questions, next);
+  if (problem) throw new DomainError('INVALID_TRANSITION', problem);
 }
 
 export function toEvent(record: EventRecord): Event {

@@ -4,7 +4,8 @@ import { isStaff, caller, type Ctx } from '../core/context';
 import { DomainError, notFound } from '../core/errors';
 import type { EventRecord } from '../core/ports';
 import { decodeCursor, encodeCursor } from '../core/cursor';
-import { assertConsistentAfter, assertEditable, assertPublishable, toEvent } from './rules';
+import { policiesForEvent } from '../notices/use-cases';
+import { assertConsistentAfter, assertEditable, assertPublishable, assertQuestionsChangeable, toEvent } from './rules';
 
 const DEFAULT_PAGE = 20;
 
@@ -42,6 +43,7 @@ export async function getEvent(ctx: Ctx, input: { id: string }): Promise<EventDe
   return {
     ...toEvent(event),
     myRegistration: mine ? { id: mine.id, status: mine.status, position: mine.position } : null,
+    policies: await policiesForEvent(ctx, event.id),
   };
 }
 
@@ -58,6 +60,7 @@ export async function createEvent(ctx: Ctx, input: EventCreateInput): Promise<Ev
     signupDeadline: input.signupDeadline ?? null,
     waitlist: input.waitlist ?? true,
     audience: input.audience ?? 'all',
+    questions: input.questions ?? [],
     status: 'draft',
     cancelReason: null,
     publishedAt: null,
@@ -76,9 +79,12 @@ export async function updateEvent(ctx: Ctx, input: EventUpdateInput): Promise<Ev
   const { id, ...patch } = input;
   await loadVisibleEvent(ctx, id);
   const actor = caller(ctx).openid;
+  // Seats held show on the locked row; a sign-up since cancelled (its answers kept) only in the registrations.
+  const hadSignups = patch.questions ? (await ctx.deps.repos.registrations.listByEvent(id)).length > 0 : false;
   const updated = await ctx.deps.repos.events.update(id, ctx.now, (current) => {
     assertEditable(current);
     assertConsistentAfter(current, patch);
+    if (patch.questions) assertQuestionsChangeable(current, patch.questions, hadSignups);
     return { patch, audit: eventAudit(actor, 'event.update', current, `修改：${Object.keys(patch).join('、') || '无'}`) };
   });
   return toEvent(updated);

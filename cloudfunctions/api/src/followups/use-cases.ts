@@ -116,9 +116,17 @@ export async function auditRead(ctx: Ctx, spec: KindSpec, id: string): Promise<v
 
 export async function timelineOf(ctx: Ctx, id: string): Promise<{ timeline: TimelineStep[]; notes: StaffNote[] }> {
   const steps = await ctx.deps.repos.followups.steps(id);
+  // Staff read who acted by name; the openid stays in `by` for an operator tracing a change.
+  const names = new Map<string, string>();
+  for (const actor of new Set(steps.map((s) => s.actor))) {
+    if (actor === SELF) names.set(actor, '本人');
+    else names.set(actor, (await ctx.deps.repos.users.get(actor))?.name ?? '工作人员');
+  }
   return {
     timeline: steps.map((s) => ({ status: s.toStatus, at: s.at, reason: s.toStatus === 'closed' ? s.reason : null })),
-    notes: steps.map((s) => ({ at: s.at, by: s.actor === SELF ? '本人' : s.actor, from: s.fromStatus, to: s.toStatus, note: s.note })),
+    notes: steps.map((s) => ({
+      at: s.at, by: s.actor === SELF ? '本人' : s.actor, actorName: names.get(s.actor) ?? '工作人员', from: s.fromStatus, to: s.toStatus, note: s.note,
+    })),
   };
 }
 

@@ -13,11 +13,18 @@ import { ERROR_MESSAGES, HTTP_STATUS, type ApiError, type ApiResult, type ErrorC
 import type { Deps } from '../core/context';
 import { dispatch } from '../app/dispatch';
 import { opensOnEvents, withFirstPage } from './first-page';
+import { registerFileRoutes, type GatewayFileStore } from './files';
 import type { Sessions } from './sessions';
+import { resumeSession } from '../sessions/use-cases';
+import { registerMpLogin, withMpLoginFlag } from './mp-login';
+import type { SignInLimiter } from './sign-in-limit';
+import type { WechatSettings } from './wechat';
 import { fastifyLogging, requestLine, REQUEST_ID_HEADER, type GatewayLogging } from './logging';
 import { helmetOptions, REQUEST_TIMEOUT_MS, serverTimeouts } from './security';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
+/** An .xlsx of at most 2 MB as base64 (IMPORT_MAX_BASE64), with room for the JSON around it. */
+export const UPLOAD_BODY_LIMIT_BYTES = 3 * 1024 * 1024;
 
 export interface GatewayOptions {
   deps: Deps;
@@ -32,6 +39,12 @@ export interface GatewayOptions {
   logger?: GatewayLogging;
   /** How long a client may take to send a whole request; REQUEST_TIMEOUT_MS unless given. */
   requestTimeoutMs?: number;
+  /** Exports waiting to be downloaded (the same store as `deps.files`): serves GET /files/<token> to their owner. */
+  files?: GatewayFileStore;
+  /** Sign-in attempts per address (http/sign-in-limit.ts); off unless given. */
+  signInLimit?: SignInLimiter;
+  /** WeChat settings; with a 公众号 configured, /auth/mp/* sign people in on H5 inside WeChat. */
+  wechat?: WechatSettings;
 }
 
 /** File names under these folders carry a content hash, so a browser may keep them for good. */
@@ -47,7 +60,7 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     requestTimeout,
     http: serverTimeouts(requestTimeout),
   });
-  const indexHtml = readIndexHtml(options.staticDir, !!options.deps.demoSessions);
+  const indexHtml = withMpLoginFlag(readIndexHtml(options.staticDir, !!options.deps.demoSessions), !!options.wechat?.officialAccount);
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header(REQUEST_ID_HEADER, req.id);
@@ -95,19 +108,42 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
   });
 
   app.get('/healthz', async () => ({ ok: true }));
+  if (options.files) {
+    registerFileRoutes(app, {
+      files: options.files,
+      // The session must still be live: signing out elsewhere stops a download too.
+      whoIs: async (header) => {
+        const identity = await authenticate(header, options);
+        return identity && identity !== 'invalid' ? identity.openid : null;
+      },
+    });
+  }
 
   const limited = options.rateLimit ? { config: { rateLimit: {} } } : {};
-  app.post<{ Params: { action: string } }>('/api/:action', limited, async (req, reply) => {
-    const identity = readIdentity(req.headers.authorization, options.sessions);
+  // The census import's .xlsx (base64) is the one body allowed past BODY_LIMIT_BYTES: the same handler on its own route.
+  const actionRoutes = [
+    { url: '/api/:action', bodyLimit: BODY_LIMIT_BYTES },
+    { url: '/api/:action(^orgs\\.importPreview$)', bodyLimit: UPLOAD_BODY_LIMIT_BYTES },
+  ];
+  for (const route of actionRoutes)
+  app.post<{ Params: { action: string } }>(route.url, { ...limited, bodyLimit: route.bodyLimit }, async (req, reply) => {
+    if (options.signInLimit && !options.signInLimit.allow(req.params.action, req.ip)) {
+      return sendError(reply, 'RATE_LIMITED', '登录尝试太频繁，请稍后再试');
+    }
+    const identity = await authenticate(req.headers.authorization, options);
     if (identity === 'invalid') return sendError(reply, 'UNAUTHENTICATED', '登录已过期，请重新登录');
     const result = await dispatch(options.deps, identity, req.params.action, req.body, {
       logError: (err, action) => req.log.error({ err, action }, 'action failed'),
+      userAgent: req.headers['user-agent'],
+      // A printed check-in code must open the address people reach us on (behind a proxy: its X-Forwarded-* when trusted).
+      origin: `${req.protocol}://${req.host}`,
     });
     if (!result.ok && result.error.code === 'INTERNAL') return sendInternal(reply, req.id);
     return send(reply, result);
   });
 
   app.all('/api/*', async (_req, reply) => sendError(reply, 'UNKNOWN_ACTION', '请使用 POST /api/<操作名>'));
+  if (options.wechat) registerMpLogin(app, { deps: options.deps, wechat: options.wechat, signInLimit: options.signInLimit });
 
   if (options.staticDir && indexHtml !== null) {
     await app.register(fastifyStatic, {
@@ -151,12 +187,21 @@ function withDemoFlag(html: string, demo: boolean): string {
 }
 
 /** No header: anonymous. A header that does not verify: 'invalid' (401), never silently anonymous. */
-function readIdentity(header: string | undefined, sessions: Sessions): { openid: string } | null | 'invalid' {
+function readIdentity(header: string | undefined, sessions: Sessions): { openid: string; sessionId: string } | null | 'invalid' {
   if (!header) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) return 'invalid';
-  const openid = sessions.verify(match[1]);
-  return openid ? { openid } : 'invalid';
+  return sessions.verify(match[1]) ?? 'invalid';
+}
+
+/** A signed token speaks for someone only while its session row is live: a revoked session fails on its next call. */
+async function authenticate(
+  header: string | undefined,
+  options: Pick<GatewayOptions, 'sessions' | 'deps'>,
+): Promise<{ openid: string; sessionId: string } | null | 'invalid'> {
+  const claim = readIdentity(header, options.sessions);
+  if (claim === null || claim === 'invalid') return claim;
+  return (await resumeSession(options.deps, claim)) ?? 'invalid';
 }
 
 function send(reply: FastifyReply, result: ApiResult<unknown>): FastifyReply {

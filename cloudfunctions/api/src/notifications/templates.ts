@@ -13,6 +13,7 @@ import {
   APPLICATION_STATUS_PHRASES,
   GUIDANCE_STATUS_LABELS,
   INTENT_STATUS_PHRASES,
+  NEED_STATUS_PHRASES,
   PROMOTED_PHRASE,
   REPORT_STATUS_PHRASES,
 } from '@shared/labels';
@@ -24,7 +25,8 @@ export type MessageKind =
   | 'intent_status'
   | 'report_status'
   | 'application_status'
-  | 'guidance_answered';
+  | 'guidance_answered'
+  | 'need_status';
 
 export interface MessageKindSpec {
   /** The reminders function's variable that configures the kind's template. */
@@ -56,13 +58,13 @@ export const MESSAGE_KINDS: Record<MessageKind, MessageKindSpec> = {
   },
   intent_status: {
     variable: 'TEMPLATE_INTENT_STATUS',
-    page: () => 'pages/intent/index',
+    page: () => 'party/pages/intent/index',
     statusPhrases: INTENT_STATUS_PHRASES,
     phrase: PROGRESS_PHRASE,
   },
   report_status: {
     variable: 'TEMPLATE_REPORT_STATUS',
-    page: () => 'pages/member-report/index',
+    page: () => 'party/pages/member-report/index',
     statusPhrases: REPORT_STATUS_PHRASES,
     phrase: PROGRESS_PHRASE,
   },
@@ -76,6 +78,13 @@ export const MESSAGE_KINDS: Record<MessageKind, MessageKindSpec> = {
     variable: 'TEMPLATE_GUIDANCE_ANSWERED',
     page: () => 'career/pages/guidance/index',
     phrase: GUIDANCE_STATUS_LABELS.answered,
+  },
+  // 企业诉求: e.g. "<id> thing1=category phrase2=status thing3=reply" (reply is cut to 20 with an ellipsis).
+  need_status: {
+    variable: 'TEMPLATE_NEED_STATUS',
+    page: () => 'hr/pages/needs/index',
+    statusPhrases: NEED_STATUS_PHRASES,
+    phrase: PROGRESS_PHRASE,
   },
 };
 

@@ -67,9 +67,19 @@ async function loadJobForReviewer(ctx: Ctx, jobId: string): Promise<JobRecord> {
   return job;
 }
 
+/** Résumés and phones of everyone who applied: a full read of personal data, on the record. */
 export async function applicationsForJob(ctx: Ctx, input: { jobId: string }): Promise<Application[]> {
-  await loadJobForReviewer(ctx, input.jobId);
-  return (await ctx.deps.repos.applications.listByJob(input.jobId)).map(toApplication);
+  const job = await loadJobForReviewer(ctx, input.jobId);
+  const applications = await ctx.deps.repos.applications.listByJob(input.jobId);
+  await ctx.deps.repos.audit.record({
+    actor: caller(ctx).openid,
+    action: 'applications.read',
+    recordType: 'job',
+    recordId: job.id,
+    detail: `查看应聘人 ${applications.length} 人`,
+    at: ctx.now,
+  });
+  return applications.map(toApplication);
 }
 
 export async function markApplication(

@@ -25,7 +25,20 @@ export async function myGuidance(ctx: Ctx): Promise<GuidanceRequest[]> {
 }
 
 export async function listGuidance(ctx: Ctx, input: { status?: string }): Promise<GuidanceRequest[]> {
-  return ctx.deps.repos.guidance.list(input.status);
+  const requests = await ctx.deps.repos.guidance.list(input.status);
+  // Staff call the person back: they see the name the person gave beside the phone.
+  const names = new Map<string, string | null>();
+  for (const openid of new Set(requests.map((r) => r.openid))) names.set(openid, (await ctx.deps.repos.users.get(openid))?.name ?? null);
+  // Names and phones of people asking for help: a full read of personal data, on the record.
+  await ctx.deps.repos.audit.record({
+    actor: caller(ctx).openid,
+    action: 'guidance.read',
+    recordType: 'guidance_list',
+    recordId: input.status ?? 'all',
+    detail: `查看就业指导预约 ${requests.length} 条`,
+    at: ctx.now,
+  });
+  return requests.map((r) => ({ ...r, name: names.get(r.openid) ?? null }));
 }
 
 /** Answered once: the answer is what the person was told, so a second one is refused rather than written over it. */

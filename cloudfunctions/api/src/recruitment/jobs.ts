@@ -1,6 +1,6 @@
 /** Jobs belong to an enterprise (and optionally a fair); only its approved HR contacts post or change them. */
 import type { Page } from '@shared/common';
-import type { Job, JobCreateInput, JobDetail, JobSearchInput, JobUpdateInput } from '@shared/recruitment';
+import type { Job, JobCategory, JobCreateInput, JobDetail, JobSearchInput, JobUpdateInput } from '@shared/recruitment';
 import { BENEFIT_LABELS, JOB_CATEGORY_LABELS } from '@shared/labels';
 import { caller, type Ctx } from '../core/context';
 import { decodeCursor, encodeCursor } from '../core/cursor';
@@ -8,7 +8,7 @@ import { DomainError, notFound } from '../core/errors';
 import type { JobPatch, JobRecord } from '../core/ports';
 import { approvedEnterpriseOf, toEnterprise } from './enterprises';
 import { loadFair } from './fairs';
-import { keywordTerms, termsOf } from './search-terms';
+import { keywordTerms, termsOf } from '../search/terms';
 
 const DEFAULT_PAGE = 20;
 
@@ -17,10 +17,26 @@ export function toJob(j: JobRecord): Job {
   return rest as Job;
 }
 
+/**
+ * The words people search a category by, beyond its label: a rider types 骑手, not 快递外卖. Each is its own text,
+ * so no pair is made across two words.
+ */
+export const CATEGORY_SYNONYMS: Record<JobCategory, readonly string[]> = {
+  delivery: ['骑手', '外卖', '快递', '快递员', '配送', '送餐', '跑腿', '分拣'],
+  driving: ['司机', '驾驶', '驾驶员', '货车', '网约车', '开车', '代驾'],
+  manufacturing: ['普工', '操作工', '工人', '生产', '车间', '装配', '流水线', '技工'],
+  service: ['服务员', '保洁', '家政', '餐饮', '保安', '物业'],
+  sales: ['销售', '营销', '导购', '业务员', '客服'],
+  office: ['文员', '行政', '前台', '助理', '办公室'],
+  tech: ['技术', '研发', '运维', '工程师', '电工'],
+  other: [],
+};
+
 export function searchTermsOf(j: Pick<JobRecord, 'title' | 'category' | 'enterpriseName' | 'place' | 'benefits'>): string[] {
   const category = JOB_CATEGORY_LABELS[j.category as keyof typeof JOB_CATEGORY_LABELS] ?? '';
+  const synonyms = CATEGORY_SYNONYMS[j.category as JobCategory] ?? [];
   const benefits = j.benefits.map((b) => BENEFIT_LABELS[b as keyof typeof BENEFIT_LABELS] ?? '');
-  return termsOf(j.title, category, j.enterpriseName, j.place, ...benefits);
+  return termsOf(j.title, category, ...synonyms, j.enterpriseName, j.place, ...benefits);
 }
 
 /** A job at a fair needs the enterprise's approved place at that fair. */

@@ -2,6 +2,7 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
+import type { ScanResult } from '@shared/checkins';
 import { CHECKIN_OPENS_BEFORE_MINUTES, checkInWindow } from '@shared/registrations';
 import { DomainError } from '../core/errors';
 import type { Change, EventRecord, RegistrationPatch, RegistrationRecord } from '../core/ports';
@@ -49,4 +50,38 @@ export function decideUndoCheckIn(current: RegistrationRecord, now: string, acto
       detail: `撤销 ${current.attendedAt} 的签到`,
     },
   };
+}
+
+/**
+ * What a staff scan of a ticket means for its registration: checked in now, or why not. Every outcome is an answer
+ * (it is a scanner); only a confirmed person within the window is checked in, by the same rule as a tap in the list.
+ */
+export function decideScan(
+  current: RegistrationRecord,
+  event: EventRecord,
+  now: string,
+  actor: string,
+): { result: Exclude<ScanResult, 'other_event' | 'not_found'>; message?: string; change: Change<RegistrationPatch> } {
+  const nothing: Change<RegistrationPatch> = { patch: {} };
+  if (current.status === 'attended') return { result: 'already', change: nothing };
+  if (current.status === 'waitlisted') return { result: 'waitlisted', change: nothing };
+  if (current.status === 'cancelled') return { result: 'cancelled', change: nothing };
+  try {
+    return { result: 'checked_in', change: decideCheckIn(current, event, now, actor) };
+  } catch (err) {
+    if (err instanceof DomainError && (err.code === 'OUTSIDE_CHECKIN_WINDOW' || err.code === 'EVENT_CANCELLED')) {
+      return { result: 'outside_window', message: err.message, change: nothing };
+    }
+    throw err;
+  }
+}
+
+/** A confirmed person scanning the event's own code checks themself in, within the window; on the record as such. */
+export function decideSelfCheckIn(current: RegistrationRecord, event: EventRecord, now: string): Change<RegistrationPatch> {
+  if (current.status === 'waitlisted') {
+    throw new DomainError('NOT_CONFIRMED', `您在候补第 ${current.position ?? '?'} 位，尚未获得名额，不能签到`);
+  }
+  if (current.status === 'cancelled') throw new DomainError('NOT_CONFIRMED', '您的报名已取消，不能签到');
+  const change = decideCheckIn(current, event, now, current.openid);
+  return change.audit ? { ...change, audit: { ...change.audit, action: 'registration.selfCheckIn', detail: '本人扫描活动签到码签到' } } : change;
 }

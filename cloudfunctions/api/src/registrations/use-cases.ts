@@ -1,10 +1,12 @@
+import type { Answers } from '@shared/questions';
 import type { Contact, Registration, RegistrationStatus, RegistrationWithEvent, RegistrationWithUser } from '@shared/registrations';
 import { caller, isStaff, type Ctx } from '../core/context';
 import { DomainError, notFound } from '../core/errors';
 import type { Change, RegistrationPatch, RegistrationRecord } from '../core/ports';
 import { decideCheckIn, decideUndoCheckIn } from './checkin';
 import { toEvent } from '../events/rules';
-import { assertInAudience, decideSeat } from './seats';
+import { assertAnswersFit, assertInAudience, decideSeat } from './seats';
+import { cleanAnswers } from '@shared/questions';
 
 export function toRegistration(record: RegistrationRecord): Registration {
   return {
@@ -13,6 +15,7 @@ export function toRegistration(record: RegistrationRecord): Registration {
     status: record.status,
     position: record.status === 'waitlisted' ? record.position : null,
     contact: record.contact,
+    answers: record.answers,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
     cancelledAt: record.cancelledAt,
@@ -20,18 +23,29 @@ export function toRegistration(record: RegistrationRecord): Registration {
   };
 }
 
-export async function registerForEvent(ctx: Ctx, input: { eventId: string; contact: Contact }): Promise<Registration> {
+/** Answers are checked against the questions on the locked event row, so an edit of the questions cannot slip between. */
+export async function registerForEvent(
+  ctx: Ctx,
+  input: { eventId: string; contact: Contact; answers?: Answers },
+): Promise<Registration> {
   const user = caller(ctx);
   const event = await ctx.deps.repos.events.get(input.eventId);
   if (!event || (event.status === 'draft' && !isStaff(user))) throw notFound('活动');
   assertInAudience(event, user.roles);
+  // Checked as sent (an empty list is no number), stored cleaned (trimmed, empty answers left out).
+  const sent = input.answers ?? {};
+  const answers = cleanAnswers(sent);
   const registration = await ctx.deps.repos.registrations.register({
     id: ctx.deps.newId(),
     eventId: event.id,
     openid: user.openid,
     contact: input.contact,
+    answers,
     now: ctx.now,
-    decide: (locked, existing) => decideSeat(locked, existing, ctx.now),
+    decide: (locked, existing) => {
+      assertAnswersFit(locked, sent);
+      return decideSeat(locked, existing, ctx.now);
+    },
   });
   await ctx.deps.repos.users.saveContact(user.openid, input.contact, ctx.now);
   return toRegistration(registration);

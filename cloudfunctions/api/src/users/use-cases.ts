@@ -1,11 +1,24 @@
+import { maskPhone } from '@shared/intents';
 import { Resume } from '@shared/recruitment';
 import type { DemoLoginOutput, GrantableRole, Me, UserSummary } from '@shared/users';
 import { caller, type Ctx } from '../core/context';
 import { DomainError } from '../core/errors';
+import { startSession } from '../sessions/use-cases';
 import type { UserRecord } from '../core/ports';
 
 export function toUserSummary(user: UserRecord): UserSummary {
-  return { openid: user.openid, roles: user.roles, name: user.name, createdAt: user.createdAt };
+  return { openid: user.openid, roles: user.roles, name: user.name, phone: user.phone ? maskPhone(user.phone) : null, createdAt: user.createdAt };
+}
+
+const SEARCH_LIMIT = 20;
+
+/** 角色管理: an admin finds a colleague by the name or phone they gave; the look-up is audited like any read of people. */
+export async function searchUsers(ctx: Ctx, input: { q: string }): Promise<UserSummary[]> {
+  const found = await ctx.deps.repos.users.findByNameOrPhone(input.q, SEARCH_LIMIT);
+  await ctx.deps.repos.audit.record({
+    actor: caller(ctx).openid, action: 'users.search', recordType: 'user', recordId: 'search', detail: `按姓名或手机号查找，${found.length} 人`, at: ctx.now,
+  });
+  return found.map(toUserSummary);
 }
 
 export async function getMe(ctx: Ctx): Promise<Me> {
@@ -26,8 +39,8 @@ export async function getMe(ctx: Ctx): Promise<Me> {
 export async function demoLogin(ctx: Ctx, input: { openid: string }): Promise<DemoLoginOutput> {
   const sessions = ctx.deps.demoSessions;
   if (!sessions) throw new DomainError('DEMO_LOGIN_DISABLED');
-  const user = await ctx.deps.repos.users.ensure(input.openid, ctx.now);
-  return { token: sessions.issue(user.openid), user: { openid: user.openid, roles: user.roles } };
+  // A session row like every other sign-in: it is listed under 登录设备 and can be revoked.
+  return startSession(ctx.deps, sessions, { openid: input.openid, via: 'demo', userAgent: ctx.userAgent, now: ctx.now });
 }
 
 export async function listUsers(ctx: Ctx, input: { role?: GrantableRole }): Promise<UserSummary[]> {

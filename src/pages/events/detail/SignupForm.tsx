@@ -1,9 +1,11 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { ContactInput, type Contact } from '@shared/registrations';
+import { answerIssues, type Answers, type Question } from '@shared/questions';
 import { checkWith } from '../../../components/form/fieldErrors';
 import { useZodForm } from '../../../components/form/useZodForm';
 import { boolAttr } from '../../../utils/boolAttr';
+import { answersOf, QuestionFields, type AnswerDrafts } from './QuestionFields';
 
 type Field = keyof Contact;
 const FIELDS: readonly Field[] = ['name', 'phone'];
@@ -15,8 +17,19 @@ export interface SignupFormProps {
   submitting?: boolean;
   /** Field messages from the server, e.g. an INVALID_INPUT answer. */
   errors?: ContactErrors;
-  /** Called with trimmed, valid values only. */
-  onSubmit: (contact: Contact) => void;
+  /** The event's sign-up questions, asked under the contact. */
+  questions?: readonly Question[];
+  /** Messages per question id from the server's INVALID_INPUT answer (path ['answers', id]). */
+  answerErrors?: Record<string, string>;
+  /** Called with trimmed, valid values only: the contact, and answers that fit the questions by the server's own rule. */
+  onSubmit: (contact: Contact, answers: Answers) => void;
+}
+
+/** One message per question the answers do not fit, by the same rule the server applies. */
+export function validateAnswers(questions: readonly Question[], answers: Answers): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of answerIssues(questions, answers)) errors[issue.path[1]] ??= issue.message;
+  return errors;
 }
 
 /** Checks a contact with the contract's schema; one Chinese message per invalid field. */
@@ -25,13 +38,39 @@ export function validateContact(values: Contact): { ok: true; contact: Contact }
   return checked.ok ? { ok: true, contact: checked.input } : checked;
 }
 
-export function SignupForm({ initial, submitting = false, errors: serverErrors, onSubmit }: SignupFormProps) {
+export function SignupForm({ initial, submitting = false, errors: serverErrors, questions = [], answerErrors, onSubmit }: SignupFormProps) {
   const { values, setValues, errors, set, submit } = useZodForm<Contact, Field>({
     initial: { name: initial?.name ?? '', phone: initial?.phone ?? '' },
     serverErrors,
     busy: submitting,
   });
   const edited = useRef(false);
+  const [drafts, setDrafts] = useState<AnswerDrafts>({});
+  const [questionErrors, setQuestionErrors] = useState<Record<string, string | undefined>>({});
+
+  useEffect(() => {
+    if (answerErrors) setQuestionErrors(answerErrors);
+  }, [answerErrors]);
+
+  const answer = (id: string, value: string | string[]) => {
+    setDrafts((d) => ({ ...d, [id]: value }));
+    setQuestionErrors((e) => ({ ...e, [id]: undefined }));
+  };
+
+  // Contact and answers are checked together, so every message shows at once.
+  const send = () => {
+    const answers = answersOf(questions, drafts);
+    const wrong = validateAnswers(questions, answers);
+    setQuestionErrors(wrong);
+    const answersFit = Object.keys(wrong).length === 0;
+    submit(
+      (values) => {
+        const checked = validateContact(values);
+        return checked.ok && !answersFit ? { ok: false as const, errors: {} } : checked;
+      },
+      (checked) => onSubmit(checked.contact, answers),
+    );
+  };
 
   // The profile may arrive after the form is shown; take it unless the person has started typing.
   useEffect(() => {
@@ -71,7 +110,8 @@ export function SignupForm({ initial, submitting = false, errors: serverErrors, 
         />
         {errors.phone ? <Text className='field-error signup-form__error'>{errors.phone}</Text> : null}
       </View>
-      <Button className='signup-submit btn-primary' disabled={boolAttr(submitting)} onClick={() => submit(validateContact, (checked) => onSubmit(checked.contact))}>
+      {questions.length ? <QuestionFields questions={questions} drafts={drafts} errors={questionErrors} onChange={answer} /> : null}
+      <Button className='signup-submit btn-primary' disabled={boolAttr(submitting)} onClick={send}>
         报名
       </Button>
     </View>

@@ -17,6 +17,7 @@ import { useMutation } from '../../../api/useMutation';
 import { boolAttr } from '../../../utils/boolAttr';
 import { todayInShanghai } from '../../../utils/time';
 import { announceEventSaved } from '../../eventSaved';
+import { QuestionsEditor } from './QuestionsEditor';
 import { emptyEventForm, eventErrorsOf, formFromEvent, validateEventForm, type EventForm, type EventFormErrors } from './eventForm';
 
 const TYPE_NAMES = EVENT_TYPES.map((t) => EVENT_TYPE_LABELS[t]);
@@ -57,12 +58,15 @@ export function EventEditor({ initial }: { initial: Event | null }) {
   const busy = change.busy;
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
+  const signupsOf = (e: Event | null) => (e ? e.confirmedCount + e.waitlistCount : 0);
+  const [signedUp, setSignedUp] = useState(signupsOf(initial) > 0);
 
   const adopt = (event: Event) => {
     setEventId(event.id);
     setStatus(event.status);
     setCancelReason(event.cancelReason);
     setForm(formFromEvent(event));
+    setSignedUp((before) => before || signupsOf(event) > 0);
   };
 
   useEffect(() => {
@@ -247,7 +251,7 @@ export function EventEditor({ initial }: { initial: Event | null }) {
           </View>
         </Row>
         <Row label='满员后候补'>
-          <Switch checked={form.waitlist} color='#c8161d' disabled={boolAttr(cancelled)} onChange={(e) => set('waitlist', e.detail.value)} />
+          <Switch aria-label='满员后候补' checked={form.waitlist} color='#c8161d' disabled={boolAttr(cancelled)} onChange={(e) => set('waitlist', e.detail.value)} />
         </Row>
         <Row label='面向人群' error={errors.audience}>
           <Picker
@@ -263,6 +267,19 @@ export function EventEditor({ initial }: { initial: Event | null }) {
             <PickerText value={AUDIENCE_LABELS[form.audience]} placeholder='请选择' />
           </Picker>
         </Row>
+      </View>
+
+      <View className='event-editor__card'>
+        <QuestionsEditor
+          questions={form.questions}
+          onChange={(questions) => {
+            set('questions', questions);
+            clearError('questions');
+          }}
+          error={errors.questions}
+          disabled={cancelled}
+          locked={signedUp}
+        />
       </View>
 
       {!cancelled ? (

@@ -1,4 +1,5 @@
 import { EventCreateInput, type Audience, type Event, type EventType } from '@shared/events';
+import type { Question, QuestionKind } from '@shared/questions';
 import { ApiFailure } from '../../../api/failure';
 import { joinInstant, splitInstant } from '../../../utils/time';
 
@@ -17,13 +18,40 @@ export interface EventForm {
   deadlineTime: string;
   waitlist: boolean;
   audience: Audience;
+  questions: QuestionDraft[];
+}
+
+/** A sign-up question as the editor holds it: options kept while the kind flips, sent only for choice questions. */
+export interface QuestionDraft {
+  id: string;
+  kind: QuestionKind;
+  label: string;
+  required: boolean;
+  options: string[];
+}
+
+const isChoice = (kind: QuestionKind) => kind === 'single' || kind === 'multi';
+
+export function toQuestion(d: QuestionDraft): Question {
+  return { id: d.id, kind: d.kind, label: d.label, required: d.required, ...(isChoice(d.kind) ? { options: d.options } : {}) };
+}
+
+export function draftOf(q: Question): QuestionDraft {
+  return { id: q.id, kind: q.kind, label: q.label, required: q.required, options: q.options ?? [] };
+}
+
+/** A new question: short text, required, two empty options ready should it become a choice. */
+export function newQuestion(): QuestionDraft {
+  const id = `q${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  return { id, kind: 'single', label: '', required: true, options: ['', ''] };
 }
 
 /** Fields as the contract names them; errors are shown under each. */
-export type EventField = 'type' | 'title' | 'description' | 'startAt' | 'endAt' | 'location' | 'capacity' | 'signupDeadline' | 'audience';
+export type EventField =
+  | 'type' | 'title' | 'description' | 'startAt' | 'endAt' | 'location' | 'capacity' | 'signupDeadline' | 'audience' | 'questions';
 export type EventFormErrors = Partial<Record<EventField, string>>;
 
-const FIELDS: readonly EventField[] = ['type', 'title', 'description', 'startAt', 'endAt', 'location', 'capacity', 'signupDeadline', 'audience'];
+const FIELDS: readonly EventField[] = ['type', 'title', 'description', 'startAt', 'endAt', 'location', 'capacity', 'signupDeadline', 'audience', 'questions'];
 
 function isField(value: unknown): value is EventField {
   return typeof value === 'string' && (FIELDS as readonly string[]).includes(value);
@@ -44,6 +72,7 @@ export function emptyEventForm(): EventForm {
     deadlineTime: '',
     waitlist: true,
     audience: 'all',
+    questions: [],
   };
 }
 
@@ -65,6 +94,7 @@ export function formFromEvent(event: Event): EventForm {
     deadlineTime: deadline.time,
     waitlist: event.waitlist,
     audience: event.audience,
+    questions: event.questions.map(draftOf),
   };
 }
 
@@ -72,7 +102,9 @@ function errorsOfIssues(issues: readonly { path: readonly (string | number)[]; m
   const errors: EventFormErrors = {};
   for (const issue of issues) {
     const field = issue.path[0];
-    if (isField(field) && !errors[field]) errors[field] = issue.message;
+    // A question's problem says which question it is about.
+    const message = field === 'questions' && typeof issue.path[1] === 'number' ? `第 ${issue.path[1] + 1} 题：${issue.message}` : issue.message;
+    if (isField(field) && !errors[field]) errors[field] = message;
   }
   return errors;
 }
@@ -98,6 +130,7 @@ export function validateEventForm(form: EventForm): { ok: true; fields: EventCre
     signupDeadline: form.deadlineDate && form.deadlineTime ? joinInstant(form.deadlineDate, form.deadlineTime) : null,
     waitlist: form.waitlist,
     audience: form.audience,
+    questions: form.questions.map(toQuestion),
   });
   const schemaErrors = parsed.success ? {} : errorsOfIssues(parsed.error.issues);
   const all: EventFormErrors = { ...schemaErrors, ...errors };

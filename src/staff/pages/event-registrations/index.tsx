@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { registrationLabel } from '@shared/labels';
+import { answerText } from '@shared/questions';
 import type { RegistrationStatus, RegistrationWithUser } from '@shared/registrations';
 import { callApi } from '../../../api/callApi';
 import { ApiFailure } from '../../../api/failure';
@@ -9,6 +10,7 @@ import { useAction } from '../../../api/hooks';
 import { useMutation } from '../../../api/useMutation';
 import { FilterTabs, type FilterOption } from '../../../components/FilterTabs';
 import { ListState } from '../../../components/ListState';
+import { ExportButton } from '../../../components/ExportButton';
 import { boolAttr } from '../../../utils/boolAttr';
 import { formatDateTime, formatEventTime } from '../../../utils/time';
 import './index.scss';
@@ -63,6 +65,25 @@ export default function EventRegistrationsPage() {
           <Text className='event-registrations__meta'>
             {`名额 ${event.data.capacity} · 已报名 ${event.data.confirmedCount} · 候补 ${event.data.waitlistCount}`}
           </Text>
+          <ExportButton className='registrations-export' request={() => callApi('exports.registrations', { eventId })} />
+          {event.data.status === 'published' ? (
+            <View className='event-registrations__checkin'>
+              <Button
+                className='registrations-scan btn-primary'
+                size='mini'
+                onClick={() => void Taro.navigateTo({ url: `/staff/pages/checkin/index?eventId=${encodeURIComponent(eventId)}` })}
+              >
+                扫码签到
+              </Button>
+              <Button
+                className='registrations-code btn-secondary'
+                size='mini'
+                onClick={() => void Taro.navigateTo({ url: `/staff/pages/checkin-code/index?eventId=${encodeURIComponent(eventId)}` })}
+              >
+                活动签到码
+              </Button>
+            </View>
+          ) : null}
         </View>
       ) : null}
       <FilterTabs options={STATUS_TABS} value={status} onChange={setStatus} />
@@ -84,6 +105,14 @@ export default function EventRegistrationsPage() {
               {`${registrationLabel(r.status, r.position)} · ${formatDateTime(r.createdAt)} 报名`}
               {r.attendedAt ? ` · ${formatDateTime(r.attendedAt)} 签到` : ''}
             </Text>
+            {(event.data?.questions ?? []).map((q) =>
+              r.answers[q.id] === undefined ? null : (
+                <Text key={q.id} className='registration-row__answer'>
+                  <Text className='registration-row__question'>{`${q.label}：`}</Text>
+                  {answerText(r.answers[q.id])}
+                </Text>
+              ),
+            )}
           </View>
           {r.status === 'confirmed' ? (
             <Button

@@ -4,6 +4,8 @@ import type { FairStats } from '@shared/recruitment';
 import { ApiFailure } from '../../../api/failure';
 import { useAction } from '../../../api/hooks';
 import { ListState } from '../../../components/ListState';
+import { ExportButton } from '../../../components/ExportButton';
+import { callApi } from '../../../api/callApi';
 import { formatEventTime } from '../../../utils/time';
 import './index.scss';
 
@@ -35,6 +37,7 @@ export default function FairStatsPage() {
           <Text className='fair-stats__title'>{event.data.title}</Text>
           <Text className='fair-stats__meta'>{formatEventTime(event.data.startAt, event.data.endAt)}</Text>
           <Text className='fair-stats__meta'>{event.data.location}</Text>
+          <ExportButton className='fair-export' label='导出求职申请' request={() => callApi('exports.applications', { fairId: eventId })} />
         </View>
       ) : null}
       {stats.data ? (

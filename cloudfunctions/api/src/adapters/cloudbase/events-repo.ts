@@ -36,6 +36,7 @@ export function toEventRecord(d: Doc): EventRecord {
     signupDeadline: isoOrNull(d.signupDeadline),
     waitlist: Boolean(d.waitlist),
     audience: d.audience as EventRecord['audience'],
+    questions: Array.isArray(d.questions) ? (d.questions as EventRecord['questions']) : [],
     status: d.status as EventRecord['status'],
     cancelReason: (d.cancelReason as string | null) ?? null,
     publishedAt: isoOrNull(d.publishedAt),
@@ -94,6 +95,8 @@ export function cloudbaseEventsRepo(db: CloudDb): EventsRepo {
         await tx.collection('events').doc(id).update({
           data: {
             ...patchDoc(change.patch),
+            // Replaced whole: an update would otherwise merge the new list into the old one element by element.
+            ...(change.patch.questions ? { questions: _.set(change.patch.questions) } : {}),
             updatedAt: toDate(now),
             ...(promoted.length ? { confirmedCount: _.inc(promoted.length), waitlistCount: _.inc(-promoted.length) } : {}),
           },

@@ -9,6 +9,7 @@
  * and transactions (see the repositories); the unique index on registrations is a second line of defence, the other
  * indexes are for speed.
  */
+import { SEED_DEPARTMENTS } from '@shared/needs';
 import type { CloudDb } from './db';
 
 /** Security rule of every collection: no client may read or write it; everything goes through the cloud functions. */
@@ -73,6 +74,16 @@ export const COLLECTIONS: CollectionSpec[] = [
     ],
   },
   {
+    name: 'notices',
+    about: '_id = notice id; 送政策 notices and policies; body = blocks; searchTerms as for jobs; eventIds = linked events',
+    indexes: [
+      { name: 'status_createdAt', fields: [['status', 'asc'], ['createdAt', 'desc'], ['_id', 'desc']] },
+      { name: 'status_category_createdAt', fields: [['status', 'asc'], ['category', 'asc'], ['createdAt', 'desc'], ['_id', 'desc']] },
+      { name: 'searchTerms', fields: [['searchTerms', 'asc']] },
+      { name: 'eventIds_status', fields: [['eventIds', 'asc'], ['status', 'asc']] },
+    ],
+  },
+  {
     name: 'applications',
     about: '_id = application id; one per (jobId, openid) through unique_keys',
     indexes: [
@@ -98,12 +109,22 @@ export const COLLECTIONS: CollectionSpec[] = [
   },
   {
     name: 'registrations',
-    about: '_id = registration id; one per (eventId, openid); seq = arrival order within the event',
+    about:
+      '_id = registration id; one per (eventId, openid) through unique_keys; a sign-up is first a `pending` request, seated in arrival order by a batch (status `refused` when the rules turned it away; neither is ever shown); seq = order of seating within the event; ticketCode unique within the event through unique_keys',
     indexes: [
       { name: 'eventId_openid', fields: [['eventId', 'asc'], ['openid', 'asc']], unique: true },
       { name: 'eventId_status_seq', fields: [['eventId', 'asc'], ['status', 'asc'], ['seq', 'asc']] },
+      // The batch that seats sign-ups reads the event's pending requests in arrival order.
+      { name: 'eventId_status_arrival', fields: [['eventId', 'asc'], ['status', 'asc'], ['arrival', 'asc']] },
       { name: 'openid_createdAt', fields: [['openid', 'asc'], ['createdAt', 'desc']] },
+      // A scanned ticket code is looked up on every event, to tell a code of another event from a forged one.
+      { name: 'ticketCode', fields: [['ticketCode', 'asc']] },
     ],
+  },
+  {
+    name: 'checkin_tokens',
+    about: '_id = event id; the random token of its self check-in code, issued once',
+    indexes: [],
   },
   {
     name: 'followups',
@@ -139,6 +160,42 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'openid_seq', fields: [['openid', 'asc'], ['seq', 'desc']] },
     ],
   },
+  {
+    name: 'needs',
+    about: '_id = need id; 企业诉求, dueAt fixed when raised (working days per category)',
+    indexes: [
+      { name: 'createdAt', fields: [['createdAt', 'desc'], ['_id', 'desc']] },
+      { name: 'status_createdAt', fields: [['status', 'asc'], ['createdAt', 'desc'], ['_id', 'desc']] },
+      { name: 'category_createdAt', fields: [['category', 'asc'], ['createdAt', 'desc'], ['_id', 'desc']] },
+      { name: 'status_dueAt', fields: [['status', 'asc'], ['dueAt', 'asc']] },
+      { name: 'orgId_createdAt', fields: [['orgId', 'asc'], ['createdAt', 'desc']] },
+      { name: 'authorOpenid_createdAt', fields: [['authorOpenid', 'asc'], ['createdAt', 'desc']] },
+    ],
+  },
+  { name: 'need_departments', about: '_id = department name (unique by construction); seeded by setup', indexes: [] },
+  { name: 'stations', about: '_id = station id; 党群服务站, GCJ-02 lat/lng', indexes: [{ name: 'name', fields: [['name', 'asc'], ['_id', 'asc']] }] },
+  // 两新 census (SQL migration 9): census fields live on `enterprises` documents (orgKind, orgStatus, coverage, gridId, …).
+  {
+    name: 'org_changes',
+    about: '_id = random; census history of one organisation: field, before, after (stored values as text), source, actor, at',
+    indexes: [{ name: 'orgId_ordinal', fields: [['orgId', 'asc'], ['ordinal', 'asc']] }],
+  },
+  {
+    name: 'org_visits',
+    about: '_id = visit id; 走访: orgId, visitedOn (YYYY-MM-DD Shanghai), visitor, findings, problems [{ category, text }]',
+    indexes: [
+      { name: 'orgId_visitedOn', fields: [['orgId', 'asc'], ['visitedOn', 'desc'], ['createdAt', 'desc']] },
+      { name: 'visitedOn', fields: [['visitedOn', 'desc'], ['createdAt', 'desc']] },
+    ],
+  },
+  { name: 'org_import_previews', about: '_id = preview id; the parsed sheet (rows as JSON text) until expiresAt', indexes: [] },
+  { name: 'grids', about: '_id = grid id; 党建网格, seeded by setup (as SQL migration 9)', indexes: [] },
+  {
+    name: 'sessions',
+    about: '_id = session id; gateway sign-ins (self-hosted only: the cloud function signs nobody in), kept so a port is whole',
+    indexes: [{ name: 'openid_lastSeenAt', fields: [['openid', 'asc'], ['lastSeenAt', 'desc']] }],
+  },
+  { name: 'login_tickets', about: '_id = ticket id; scan-to-sign-in tickets of the desktop console (self-hosted only)', indexes: [] },
   { name: 'party_orgs', about: '_id = organisation id; seeded by setup', indexes: [] },
   { name: 'meta', about: 'locks (lock:admins) and the schema version', indexes: [] },
 ];
@@ -156,6 +213,19 @@ export const PARTY_ORGS: { id: string; name: string; kind: 'standalone' | 'joint
   { id: 'org-yongzi', name: '上海咏姿时装有限公司党支部', kind: 'standalone' },
   { id: 'org-qimao', name: '七猫党支部', kind: 'standalone' },
   { id: 'org-anyufeng', name: '安宇峰党支部', kind: 'standalone' },
+];
+
+/** The 党建网格 SQL migration 9 seeds (same ids and names). */
+export const GRIDS: { id: string; name: string; sort: number }[] = [
+  { id: 'grid-town', name: '佘山镇区网格', sort: 1 },
+  { id: 'grid-industrial', name: '佘山工业区网格', sort: 2 },
+  { id: 'grid-tianma', name: '天马片区网格', sort: 3 },
+  { id: 'grid-hengshan', name: '横山村网格', sort: 4 },
+  { id: 'grid-luqibang', name: '陆其浜村网格', sort: 5 },
+  { id: 'grid-jiangqiu', name: '江秋村网格', sort: 6 },
+  { id: 'grid-beiganshan', name: '北干山村网格', sort: 7 },
+  { id: 'grid-zhangpu', name: '张朴村网格', sort: 8 },
+  { id: 'grid-xinzhai', name: '新宅村网格', sort: 9 },
 ];
 
 export interface SetupReport {
@@ -176,8 +246,17 @@ export async function setupDatabase(db: CloudDb, now: string): Promise<SetupRepo
   const created: string[] = [];
   const existing: string[] = [];
   for (const c of COLLECTIONS) (await ensureCollection(db, c.name)) ? created.push(c.name) : existing.push(c.name);
+  // The departments needs are assigned to, as SQL migration 10 seeds them — once: staff's renames and additions stay.
+  if ((await db.collection('need_departments').count()).total === 0) {
+    for (const [i, name] of SEED_DEPARTMENTS.entries()) {
+      await db.collection('need_departments').doc(name).set({ data: { createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)) } });
+    }
+  }
   for (const org of PARTY_ORGS) {
     await db.collection('party_orgs').doc(org.id).set({ data: { name: org.name, kind: org.kind } });
+  }
+  for (const grid of GRIDS) {
+    await db.collection('grids').doc(grid.id).set({ data: { name: grid.name, sort: grid.sort } });
   }
   await db.collection('meta').doc('schema').set({ data: { version: SCHEMA_VERSION, appliedAt: new Date(now) } });
   return {

@@ -108,6 +108,11 @@ export function cloudbaseUsersRepo(db: CloudDb): UsersRepo {
       return withEnterprises(docs);
     },
 
+    async findByNameOrPhone(q, limit) {
+      const { data } = await users().where(_.or({ name: q }, { phone: q })).orderBy('createdAt', 'asc').orderBy('_id', 'asc').limit(limit).get();
+      return withEnterprises(data as Doc[]);
+    },
+
     async bindEnterprise(openid, enterprise, now) {
       await inTransaction(db, async (tx) => {
         const ref = tx.collection('enterprises').doc(enterprise.id);

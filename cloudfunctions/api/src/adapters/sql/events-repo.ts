@@ -6,8 +6,15 @@ import { promoteIntoFreeSeats } from './registrations-repo';
 
 type Row = Record<string, unknown>;
 
+/** A jsonb column as read: drivers hand back parsed JSON, but text is taken too. */
+export function jsonOf<T>(value: unknown, fallback: T): T {
+  if (value === null || value === undefined) return fallback;
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
 export const EVENT_COLUMNS = `id, type, title, description, start_at, end_at, location, capacity, signup_deadline,
-  waitlist, audience, status, cancel_reason, published_at, created_by, created_at, updated_at, confirmed_count, waitlist_count`;
+  waitlist, audience, status, cancel_reason, published_at, created_by, created_at, updated_at, confirmed_count, waitlist_count,
+  questions`;
 
 /** Field name in the record → column in the table, for the fields a patch may change. */
 const PATCH_COLUMNS: Record<keyof EventPatch, string> = {
@@ -21,6 +28,7 @@ const PATCH_COLUMNS: Record<keyof EventPatch, string> = {
   signupDeadline: 'signup_deadline',
   waitlist: 'waitlist',
   audience: 'audience',
+  questions: 'questions',
   status: 'status',
   cancelReason: 'cancel_reason',
   publishedAt: 'published_at',
@@ -39,6 +47,7 @@ export function toEventRecord(r: Row): EventRecord {
     signupDeadline: isoOrNull(r.signup_deadline),
     waitlist: Boolean(r.waitlist),
     audience: r.audience as EventRecord['audience'],
+    questions: jsonOf(r.questions, []),
     status: r.status as EventRecord['status'],
     cancelReason: (r.cancel_reason as string | null) ?? null,
     publishedAt: isoOrNull(r.published_at),
@@ -59,11 +68,11 @@ export function sqlEventsRepo(db: SqlDb): EventsRepo {
   return {
     async insert(e) {
       await db.query(
-        `INSERT INTO events (${EVENT_COLUMNS}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)`,
+        `INSERT INTO events (${EVENT_COLUMNS}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20::jsonb)`,
         [
           e.id, e.type, e.title, e.description, e.startAt, e.endAt, e.location, e.capacity, e.signupDeadline,
           e.waitlist, e.audience, e.status, e.cancelReason, e.publishedAt, e.createdBy, e.createdAt, e.updatedAt,
-          e.confirmedCount, e.waitlistCount,
+          e.confirmedCount, e.waitlistCount, JSON.stringify(e.questions),
         ],
       );
     },
@@ -83,7 +92,8 @@ export function sqlEventsRepo(db: SqlDb): EventsRepo {
         const sets = entries.map((k, i) => `${PATCH_COLUMNS[k]} = $${i + 3}`);
         const rows = await tx.query<Row>(
           `UPDATE events SET ${[...sets, 'updated_at = $2'].join(', ')} WHERE id = $1 RETURNING ${EVENT_COLUMNS}`,
-          [id, now, ...entries.map((k) => patch[k])],
+          // A list given as a parameter would become a PostgreSQL array; questions go in as JSON text.
+          [id, now, ...entries.map((k) => (k === 'questions' ? JSON.stringify(patch[k]) : patch[k]))],
         );
         await writeEffects(tx, change, now);
         const updated = toEventRecord(rows[0]);

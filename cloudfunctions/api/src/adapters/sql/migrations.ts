@@ -284,6 +284,235 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE applications ADD COLUMN reason text
     `,
   },
+  {
+    version: 9,
+    name: '两新 census: organisation fields on enterprises, 党建网格, change history, visits (走访), import previews',
+    // The census register IS the enterprises table: a 云招聘 claim and a census record are one row (matched by USCC).
+    // Calendar dates (status changed, branch founded, visited) are Shanghai dates in \`date\` columns; read them as ::text.
+    sql: `
+      CREATE TABLE grids (
+        id text PRIMARY KEY,
+        name text NOT NULL UNIQUE,
+        sort integer NOT NULL DEFAULT 0,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      INSERT INTO grids (id, name, sort) VALUES
+        ('grid-town', '佘山镇区网格', 1),
+        ('grid-industrial', '佘山工业区网格', 2),
+        ('grid-tianma', '天马片区网格', 3),
+        ('grid-hengshan', '横山村网格', 4),
+        ('grid-luqibang', '陆其浜村网格', 5),
+        ('grid-jiangqiu', '江秋村网格', 6),
+        ('grid-beiganshan', '北干山村网格', 7),
+        ('grid-zhangpu', '张朴村网格', 8),
+        ('grid-xinzhai', '新宅村网格', 9);
+      ALTER TABLE enterprises
+        ADD COLUMN org_kind text NOT NULL DEFAULT 'economic' CHECK (org_kind IN ('economic', 'social')),
+        ADD COLUMN uscc_missing_reason text,
+        ADD COLUMN grid_id text REFERENCES grids(id),
+        ADD COLUMN employees integer CHECK (employees >= 0),
+        ADD COLUMN party_members integer CHECK (party_members >= 0),
+        ADD COLUMN org_status text NOT NULL DEFAULT 'active' CHECK (org_status IN ('active', 'removed', 'moved_out')),
+        ADD COLUMN status_changed_on date,
+        ADD COLUMN coverage text NOT NULL DEFAULT 'none' CHECK (coverage IN ('standalone', 'joint', 'none')),
+        ADD COLUMN branch_name text,
+        ADD COLUMN branch_founded_on date,
+        ADD COLUMN joint_org_id text REFERENCES party_orgs(id),
+        ADD COLUMN instructor_openid text REFERENCES users(openid),
+        ADD COLUMN instructor_name text,
+        ADD COLUMN last_visit_on date,
+        ADD CONSTRAINT enterprises_joint_named CHECK (coverage <> 'joint' OR joint_org_id IS NOT NULL),
+        ADD CONSTRAINT enterprises_branch_named CHECK (coverage <> 'standalone' OR branch_name IS NOT NULL);
+      CREATE INDEX enterprises_census_idx ON enterprises (org_status, org_kind, created_at DESC, id DESC);
+      CREATE INDEX enterprises_grid_idx ON enterprises (grid_id, created_at DESC, id DESC);
+      CREATE INDEX enterprises_coverage_idx ON enterprises (coverage, org_status);
+      CREATE TABLE org_changes (
+        id bigserial PRIMARY KEY,
+        org_id text NOT NULL REFERENCES enterprises(id),
+        field text NOT NULL,
+        before text,
+        after text,
+        source text NOT NULL CHECK (source IN ('create', 'update', 'import', 'visit')),
+        actor text NOT NULL,
+        at timestamptz NOT NULL
+      );
+      CREATE INDEX org_changes_org_idx ON org_changes (org_id, id);
+      CREATE INDEX org_changes_field_at_idx ON org_changes (field, at);
+      CREATE TABLE org_visits (
+        id text PRIMARY KEY,
+        org_id text NOT NULL REFERENCES enterprises(id),
+        visited_on date NOT NULL,
+        visitor_openid text REFERENCES users(openid),
+        visitor_name text NOT NULL,
+        findings text NOT NULL,
+        problems jsonb NOT NULL DEFAULT '[]'::jsonb,
+        created_by text NOT NULL,
+        created_at timestamptz NOT NULL
+      );
+      CREATE INDEX org_visits_org_idx ON org_visits (org_id, visited_on DESC, id DESC);
+      CREATE INDEX org_visits_date_idx ON org_visits (visited_on, id);
+      CREATE TABLE org_import_previews (
+        id text PRIMARY KEY,
+        created_by text NOT NULL,
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL,
+        rows jsonb NOT NULL,
+        applied_at timestamptz,
+        applied_by text
+      );
+      CREATE INDEX org_import_previews_expiry_idx ON org_import_previews (expires_at)
+    `,
+  },
+  {
+    version: 7,
+    name: 'event day: ticket codes on registrations, self check-in tokens per event',
+    // A ticket code is unique within its event (the scanner names the event); the plain index finds a code typed at
+    // the wrong event, to say so. The token is random and kept, so it cannot be derived from the event id.
+    sql: `
+      ALTER TABLE registrations ADD COLUMN ticket_code text;
+      CREATE UNIQUE INDEX registrations_ticket_code_idx ON registrations (event_id, ticket_code);
+      CREATE INDEX registrations_ticket_code_any_event_idx ON registrations (ticket_code) WHERE ticket_code IS NOT NULL;
+      CREATE TABLE event_checkin_tokens (
+        event_id text PRIMARY KEY REFERENCES events(id),
+        token text NOT NULL,
+        created_at timestamptz NOT NULL
+      )
+    `,
+  },
+  {
+    version: 6,
+    name: 'sign-up questions on events, answers on registrations',
+    // Kept as documents: an event's questions are read and replaced whole, and answers are only ever read with their
+    // registration (the staff list, the export), never searched.
+    sql: `
+      ALTER TABLE events ADD COLUMN questions jsonb NOT NULL DEFAULT '[]'::jsonb;
+      ALTER TABLE registrations ADD COLUMN answers jsonb NOT NULL DEFAULT '{}'::jsonb
+    `,
+  },
+  {
+    version: 8,
+    name: '送政策: notices and the policy library',
+    // Body blocks as jsonb (checked by the contract before they get here); search terms as a text[] with a GIN index,
+    // as for jobs; linked events as a text[] with a GIN index, so an event page finds its policies without a scan.
+    sql: `
+      CREATE TABLE notices (
+        id text PRIMARY KEY,
+        title text NOT NULL,
+        category text NOT NULL CHECK (category IN ('employment', 'insurance', 'talent', 'enterprise', 'party', 'other')),
+        summary text NOT NULL,
+        body jsonb NOT NULL,
+        issuer text NOT NULL,
+        issued_on text NOT NULL CHECK (issued_on ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),
+        attachment_url text CHECK (attachment_url IS NULL OR attachment_url LIKE 'https://%'),
+        event_ids text[] NOT NULL DEFAULT ARRAY[]::text[],
+        status text NOT NULL CHECK (status IN ('draft', 'published', 'withdrawn')),
+        published_at timestamptz,
+        search_terms text[] NOT NULL,
+        created_by text NOT NULL,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX notices_search_terms_idx ON notices USING gin (search_terms);
+      CREATE INDEX notices_event_ids_idx ON notices USING gin (event_ids);
+      CREATE INDEX notices_listing_idx ON notices (status, created_at DESC, id DESC);
+      CREATE INDEX notices_category_listing_idx ON notices (status, category, created_at DESC, id DESC)
+    `,
+  },
+  {
+    version: 10,
+    name: '企业诉求 (needs, departments) and 党群服务站 (stations)',
+    // A need's due time is computed once, when it is raised (working days per category, src/shared/needs.ts), so
+    // "overdue" is a range read on the partial index of open needs. Departments are referenced by name ON UPDATE
+    // CASCADE: a rename carries every need with it. visit_id points at org_visits without a foreign key, so a need
+    // outlives a visit record's correction. Stations keep GCJ-02 coordinates as WeChat's maps give them.
+    sql: `
+      CREATE TABLE need_departments (
+        name text PRIMARY KEY,
+        created_at timestamptz NOT NULL
+      );
+      INSERT INTO need_departments (name, created_at) VALUES
+        ('发展公司', '2026-01-01T00:00:00Z'),
+        ('经发办', '2026-01-01T00:00:01Z'),
+        ('社区事务受理服务中心', '2026-01-01T00:00:02Z'),
+        ('综合党委', '2026-01-01T00:00:03Z');
+      CREATE TABLE needs (
+        id text PRIMARY KEY,
+        org_id text NOT NULL REFERENCES enterprises(id),
+        visit_id text,
+        category text NOT NULL CHECK (category IN ('recruitment', 'talent', 'policy', 'finance', 'space', 'business',
+          'party', 'coverage_suggestion', 'other')),
+        text text NOT NULL,
+        attachment text CHECK (attachment IS NULL OR attachment LIKE 'https://%'),
+        author_openid text NOT NULL,
+        status text NOT NULL CHECK (status IN ('submitted', 'assigned', 'in_progress', 'closed')),
+        department text REFERENCES need_departments(name) ON UPDATE CASCADE,
+        reply text,
+        rating text CHECK (rating IN ('satisfied', 'basically', 'unsatisfied')),
+        rating_note text,
+        rated_at timestamptz,
+        created_at timestamptz NOT NULL,
+        due_at timestamptz NOT NULL,
+        closed_at timestamptz,
+        CONSTRAINT needs_closed_when CHECK ((status = 'closed') = (closed_at IS NOT NULL)),
+        CONSTRAINT needs_rated_closed CHECK (rating IS NULL OR status = 'closed')
+      );
+      CREATE INDEX needs_listing_idx ON needs (created_at DESC, id DESC);
+      CREATE INDEX needs_status_listing_idx ON needs (status, created_at DESC, id DESC);
+      CREATE INDEX needs_category_listing_idx ON needs (category, created_at DESC, id DESC);
+      CREATE INDEX needs_open_due_idx ON needs (due_at) WHERE status <> 'closed';
+      CREATE INDEX needs_org_idx ON needs (org_id, created_at DESC);
+      CREATE INDEX needs_author_idx ON needs (author_openid, created_at DESC);
+      CREATE INDEX needs_visit_idx ON needs (visit_id) WHERE visit_id IS NOT NULL;
+      CREATE TABLE stations (
+        id text PRIMARY KEY,
+        name text NOT NULL,
+        host text NOT NULL,
+        address text NOT NULL,
+        lat double precision NOT NULL CHECK (lat BETWEEN 3.8 AND 53.6),
+        lng double precision NOT NULL CHECK (lng BETWEEN 73.5 AND 135.1),
+        hours text NOT NULL,
+        services text[] NOT NULL DEFAULT ARRAY[]::text[],
+        phone text,
+        intro text,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL
+      )
+    `,
+  },
+  {
+    version: 13,
+    name: 'self-hosted sign-in: sessions (one row per signed-in device) and scan-to-sign-in tickets',
+    // The gateway reads the session row on every call, by primary key, so revoking takes effect on the next call.
+    // A ticket keeps only the hash of the asking browser's secret.
+    sql: `
+      CREATE TABLE sessions (
+        id text PRIMARY KEY,
+        openid text NOT NULL REFERENCES users(openid),
+        via text NOT NULL CHECK (via IN ('wechat', 'qr', 'mp', 'demo')),
+        device text NOT NULL,
+        created_at timestamptz NOT NULL,
+        last_seen_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL,
+        revoked_at timestamptz,
+        revoked_by text
+      );
+      CREATE INDEX sessions_openid_live_idx ON sessions (openid, last_seen_at DESC) WHERE revoked_at IS NULL;
+      CREATE TABLE login_tickets (
+        id text PRIMARY KEY,
+        secret_hash text NOT NULL,
+        device text NOT NULL,
+        status text NOT NULL CHECK (status IN ('pending', 'scanned', 'confirmed', 'consumed')),
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL,
+        scanned_by text,
+        confirmed_by text,
+        confirmed_at timestamptz,
+        session_id text,
+        CHECK (status NOT IN ('confirmed', 'consumed') OR confirmed_by IS NOT NULL)
+      );
+      CREATE INDEX login_tickets_expires_idx ON login_tickets (expires_at)
+    `,
+  },
 ];
 
 export async function migrate(db: SqlDb): Promise<number[]> {

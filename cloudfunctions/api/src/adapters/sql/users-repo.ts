@@ -102,6 +102,10 @@ export function sqlUsersRepo(db: SqlDb): UsersRepo {
       const rows = await db.query<Row>(`${USER_SELECT} WHERE $1 = ANY(u.roles) ORDER BY u.created_at, u.openid`, [role]);
       return rows.map(toRecord);
     },
+    async findByNameOrPhone(q, limit) {
+      const rows = await db.query<Row>(`${USER_SELECT} WHERE u.name = $1 OR u.phone = $1 ORDER BY u.created_at, u.openid LIMIT $2`, [q, limit]);
+      return rows.map(toRecord);
+    },
     async bindEnterprise(openid, enterprise, now) {
       await db.transaction(async (tx) => {
         await tx.query(

@@ -1,5 +1,6 @@
 /** Events: what use cases need from storage. */
 import type { Audience, EventStatus, EventType } from '@shared/events';
+import type { Question } from '@shared/questions';
 import type { Guard } from './change';
 
 export interface EventRecord {
@@ -14,6 +15,7 @@ export interface EventRecord {
   signupDeadline: string | null;
   waitlist: boolean;
   audience: Audience;
+  questions: Question[];
   status: EventStatus;
   cancelReason: string | null;
   publishedAt: string | null;
@@ -37,6 +39,7 @@ export type EventPatch = Partial<
     | 'signupDeadline'
     | 'waitlist'
     | 'audience'
+    | 'questions'
     | 'status'
     | 'cancelReason'
     | 'publishedAt'

@@ -1,5 +1,6 @@
 /** Registrations: seats and the waitlist, decided on the locked event row. */
 import type { Contact, RegistrationStatus } from '@shared/registrations';
+import type { Answers } from '@shared/questions';
 import type { EventRecord } from './events';
 import type { Change } from './change';
 
@@ -9,6 +10,8 @@ export interface RegistrationRecord {
   openid: string;
   status: RegistrationStatus;
   contact: Contact;
+  /** Answers to the event's questions as they were when the person signed up (or signed up again). */
+  answers: Answers;
   /** Order of arrival on this event; the waitlist is served in this order. */
   seq: number;
   position: number | null;
@@ -16,6 +19,8 @@ export interface RegistrationRecord {
   updatedAt: string;
   cancelledAt: string | null;
   attendedAt: string | null;
+  /** The short code on the person's ticket, unique within the event; null until the ticket is first shown. */
+  ticketCode: string | null;
 }
 
 /** What to do with a sign-up, decided on the locked event row by pure rules. */
@@ -26,7 +31,10 @@ export interface RegisterCommand {
   eventId: string;
   openid: string;
   contact: Contact;
+  /** Written with a new or renewed seat (none: {}); a repeated sign-up keeps the answers it has. */
+  answers?: Answers;
   now: string;
+  /** May throw (answers that no longer fit the event's questions): nothing is written then. */
   decide(event: EventRecord, existing: RegistrationRecord | null): SeatDecision;
 }
 
@@ -55,4 +63,13 @@ export interface RegistrationsRepo {
   findByEventAndUser(eventId: string, openid: string): Promise<RegistrationRecord | null>;
   listByUser(openid: string): Promise<RegistrationRecord[]>;
   listByEvent(eventId: string, status?: RegistrationStatus): Promise<RegistrationRecord[]>;
+  /**
+   * Gives the registration this ticket code unless it already has one, and answers the registration as stored (with
+   * its first code); 'taken' when another registration of the same event holds the code.
+   */
+  issueTicketCode(id: string, code: string, now: string): Promise<RegistrationRecord | 'taken'>;
+  /** The registrations holding this ticket code, on any event (a code is unique within its event only). */
+  findByTicketCode(code: string): Promise<RegistrationRecord[]>;
+  /** How many of the event's registrations are in each status. */
+  countByStatus(eventId: string): Promise<Record<RegistrationStatus, number>>;
 }

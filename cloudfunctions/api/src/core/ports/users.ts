@@ -27,6 +27,8 @@ export interface UsersRepo {
   /** Keeps the last résumé (JSON) to prefill the next application. */
   saveResume(openid: string, resume: unknown, now: string): Promise<void>;
   listByRole(role: Role): Promise<UserRecord[]>;
+  /** People whose name or phone is exactly `q` (at most `limit`), oldest first. */
+  findByNameOrPhone(q: string, limit: number): Promise<UserRecord[]>;
   /** Binds an HR contact to an enterprise, creating the enterprise if it is new (demo seeding; claims come later). */
   bindEnterprise(openid: string, enterprise: { id: string; name: string }, now: string): Promise<void>;
   countByRole(role: Role): Promise<number>;

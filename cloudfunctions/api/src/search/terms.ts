@@ -1,7 +1,7 @@
 /**
- * Chinese has no spaces to split words on, and neither engine ships a Chinese tokenizer. A job is indexed by every
- * character and every pair of adjacent characters of its texts; a keyword matches when all its pairs are there
- * (a GIN index on the array answers `@>` without a table scan).
+ * Keyword search in Chinese, shared by jobs and notices. Chinese has no spaces to split words on, and neither engine
+ * ships a Chinese tokenizer. A record is indexed by every character and every pair of adjacent characters of its
+ * texts; a keyword matches when all its pairs are there (a GIN index on the array answers `@>` without a table scan).
  */
 export function termsOf(...texts: string[]): string[] {
   const terms = new Set<string>();

@@ -2,17 +2,17 @@ import { useState } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { MemberReport, ReportSubmitInput } from '@shared/intents';
-import { callApi } from '../../api/callApi';
-import { requestSubscribe } from '../../api/subscribe';
-import { messageOf } from '../../api/failure';
-import { useAction } from '../../api/hooks';
-import { useMe } from '../../api/useMe';
-import { ListState } from '../../components/ListState';
-import { SignInFirst } from '../../components/cards/SignInFirst';
-import { confirmWithdraw, useFollowupChange } from '../../components/followup/useFollowupChange';
-import { REPORT_FIELDS, ReportForm } from './ReportForm';
+import { callApi } from '../../../api/callApi';
+import { requestSubscribe } from '../../../api/subscribe';
+import { messageOf } from '../../../api/failure';
+import { useAction } from '../../../api/hooks';
+import { useMe } from '../../../api/useMe';
+import { ListState } from '../../../components/ListState';
+import { SignInFirst } from '../../../components/cards/SignInFirst';
+import { confirmWithdraw, useFollowupChange } from '../../../components/followup/useFollowupChange';
+import { REPORT_FIELDS, ReportForm, emptyReportForm } from './ReportForm';
 import { ReportRecord } from './ReportRecord';
-import '../../components/cards/index.scss';
+import '../../../components/cards/index.scss';
 
 /** Answers after which what is shown is out of date: load the report again. */
 const STALE = new Set(['ALREADY_SUBMITTED', 'INVALID_TRANSITION', 'NOT_FOUND']);
@@ -68,7 +68,10 @@ export default function MemberReportPage() {
           <Text className='followup-card__intro'>
             组织关系不在佘山镇、在佘山镇工作的党员，可以在这里向佘山镇综合党委报到。工作人员会与您联系，办理组织关系转入或流动党员登记。
           </Text>
-          <ReportForm submitting={busy} errors={serverErrors} onSubmit={(input) => void submit(input)} />
+          <ReportForm
+            key={who.me ? 'known' : 'unknown'}
+            initial={{ ...emptyReportForm(), name: who.me?.profile.name ?? '', phone: who.me?.profile.phone ?? '' }}
+            submitting={busy} errors={serverErrors} onSubmit={(input) => void submit(input)} />
         </View>
       )}
     </View>

@@ -2,17 +2,17 @@ import { useState } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { Intent, IntentSubmitInput } from '@shared/intents';
-import { callApi } from '../../api/callApi';
-import { requestSubscribe } from '../../api/subscribe';
-import { messageOf } from '../../api/failure';
-import { useAction } from '../../api/hooks';
-import { useMe } from '../../api/useMe';
-import { ListState } from '../../components/ListState';
-import { SignInFirst } from '../../components/cards/SignInFirst';
-import { confirmWithdraw, useFollowupChange } from '../../components/followup/useFollowupChange';
-import { INTENT_FIELDS, IntentForm, intentFormFrom } from './IntentForm';
+import { callApi } from '../../../api/callApi';
+import { requestSubscribe } from '../../../api/subscribe';
+import { messageOf } from '../../../api/failure';
+import { useAction } from '../../../api/hooks';
+import { useMe } from '../../../api/useMe';
+import { ListState } from '../../../components/ListState';
+import { SignInFirst } from '../../../components/cards/SignInFirst';
+import { confirmWithdraw, useFollowupChange } from '../../../components/followup/useFollowupChange';
+import { INTENT_FIELDS, IntentForm, emptyIntentForm, intentFormFrom } from './IntentForm';
 import { IntentRecord } from './IntentRecord';
-import '../../components/cards/index.scss';
+import '../../../components/cards/index.scss';
 
 type Mode = 'view' | 'edit';
 
@@ -111,7 +111,10 @@ export default function IntentPage() {
         <Text className='followup-card__intro'>
           在新就业群体中发展党员是佘山镇综合党委的一项重点工作。填写后，工作人员会与您联系，了解您的想法并介绍入党的程序。
         </Text>
-        <IntentForm submitting={busy} errors={serverErrors} onSubmit={(input) => void submit(input)} />
+        <IntentForm
+          key={who.me ? 'known' : 'unknown'}
+          initial={{ ...emptyIntentForm(), name: who.me?.profile.name ?? '', phone: who.me?.profile.phone ?? '' }}
+          submitting={busy} errors={serverErrors} onSubmit={(input) => void submit(input)} />
       </View>
     </View>
   );

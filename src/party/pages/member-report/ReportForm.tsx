@@ -1,13 +1,13 @@
 import { Button, Text, View } from '@tarojs/components';
 import { REPORT_WISHES, ReportSubmitInput, type ReportWish } from '@shared/intents';
 import { REPORT_WISH_LABELS } from '@shared/labels';
-import { ChoiceChips } from '../../components/form/ChoiceChips';
-import { ConsentToggle } from '../../components/followup/ConsentToggle';
-import { PrivacyNotice } from '../../components/followup/PrivacyNotice';
-import { checkWith, type FieldErrors } from '../../components/form/fieldErrors';
-import { useZodForm } from '../../components/form/useZodForm';
-import { FormRow, TextRow } from '../../components/form/FormRow';
-import { boolAttr } from '../../utils/boolAttr';
+import { ChoiceChips } from '../../../components/form/ChoiceChips';
+import { ConsentToggle } from '../../../components/followup/ConsentToggle';
+import { PrivacyNotice } from '../../../components/followup/PrivacyNotice';
+import { checkWith, type FieldErrors } from '../../../components/form/fieldErrors';
+import { useZodForm } from '../../../components/form/useZodForm';
+import { FormRow, TextRow } from '../../../components/form/FormRow';
+import { boolAttr } from '../../../utils/boolAttr';
 
 export interface ReportFormValues {
   name: string;
@@ -89,7 +89,7 @@ export function ReportForm({ initial, submitting = false, errors: serverErrors, 
       <FormRow label='报到意愿' error={errors.wish}>
         <ChoiceChips className='report-wish' options={REPORT_WISHES} labels={REPORT_WISH_LABELS} value={values.wish} onChange={(v) => set('wish', v)} />
       </FormRow>
-      <ConsentToggle className='report-consent' checked={values.consent} error={errors.consent} onChange={(v) => set('consent', v)} />
+      <ConsentToggle className='report-consent' sensitive='党员身份和组织关系信息' checked={values.consent} error={errors.consent} onChange={(v) => set('consent', v)} />
       <View className='followup-form__actions'>
         <Button
           className={`followup-form__submit report-submit${values.consent ? '' : ' followup-form__submit--waiting'}`}

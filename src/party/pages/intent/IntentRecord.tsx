@@ -1,9 +1,10 @@
 import { Button, Text, View } from '@tarojs/components';
 import { INTENT_PATH, type Intent } from '@shared/intents';
 import { EDUCATION_LABELS, GENDER_LABELS, INTENT_STATUS_LABELS, OCCUPATION_LABELS, POLITICAL_STATUS_LABELS } from '@shared/labels';
-import { FieldList } from '../../components/form/FieldList';
-import { FollowupTimeline } from '../../components/followup/FollowupTimeline';
-import { boolAttr } from '../../utils/boolAttr';
+import { FieldList } from '../../../components/form/FieldList';
+import { FollowupTimeline } from '../../../components/followup/FollowupTimeline';
+import { boolAttr } from '../../../utils/boolAttr';
+import { formatBirthMonth } from '../../../utils/time';
 
 export interface IntentRecordProps {
   intent: Intent;
@@ -32,7 +33,7 @@ export function IntentRecord({ intent, busy = false, onEdit, onWithdraw }: Inten
         rows={[
           { label: '姓名', value: intent.name },
           { label: '性别', value: GENDER_LABELS[intent.gender] },
-          { label: '出生年月', value: intent.birthMonth },
+          { label: '出生年月', value: formatBirthMonth(intent.birthMonth) },
           { label: '手机号', value: intent.phone },
           { label: '职业', value: OCCUPATION_LABELS[intent.occupation] },
           { label: '工作单位或平台', value: intent.employer },

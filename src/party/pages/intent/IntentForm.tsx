@@ -15,14 +15,14 @@ import {
   type PoliticalStatus,
 } from '@shared/intents';
 import { EDUCATION_LABELS, GENDER_LABELS, OCCUPATION_LABELS, POLITICAL_STATUS_LABELS } from '@shared/labels';
-import { ChoiceChips } from '../../components/form/ChoiceChips';
-import { ConsentToggle } from '../../components/followup/ConsentToggle';
-import { PrivacyNotice } from '../../components/followup/PrivacyNotice';
-import { fieldErrorsFromIssues, type FieldErrors } from '../../components/form/fieldErrors';
-import { useZodForm } from '../../components/form/useZodForm';
-import { FormRow, TextRow } from '../../components/form/FormRow';
-import { boolAttr } from '../../utils/boolAttr';
-import { inShanghai } from '../../utils/time';
+import { ChoiceChips } from '../../../components/form/ChoiceChips';
+import { ConsentToggle } from '../../../components/followup/ConsentToggle';
+import { PrivacyNotice } from '../../../components/followup/PrivacyNotice';
+import { fieldErrorsFromIssues, type FieldErrors } from '../../../components/form/fieldErrors';
+import { useZodForm } from '../../../components/form/useZodForm';
+import { FormRow, TextRow } from '../../../components/form/FormRow';
+import { boolAttr } from '../../../utils/boolAttr';
+import { formatBirthMonth, inShanghai } from '../../../utils/time';
 
 /** What the form holds: strings as inputs give them, null for a choice not made yet. */
 export interface IntentFormValues {
@@ -146,7 +146,7 @@ export function IntentForm({ initial, editing = false, submitting = false, error
           onChange={(e) => set('birthMonth', String(e.detail.value))}
         >
           <Text className={values.birthMonth ? 'picker-value' : 'picker-value picker-value--empty'}>
-            {values.birthMonth ? values.birthMonth.replace('-', ' 年 ') + ' 月' : '请选择出生年月'}
+            {values.birthMonth ? formatBirthMonth(values.birthMonth) : '请选择出生年月'}
           </Text>
         </Picker>
       </FormRow>

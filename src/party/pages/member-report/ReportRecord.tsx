@@ -1,9 +1,9 @@
 import { Button, Text, View } from '@tarojs/components';
 import { REPORT_PATH, type MemberReport } from '@shared/intents';
 import { REPORT_STATUS_LABELS, REPORT_WISH_LABELS } from '@shared/labels';
-import { FieldList } from '../../components/form/FieldList';
-import { FollowupTimeline } from '../../components/followup/FollowupTimeline';
-import { boolAttr } from '../../utils/boolAttr';
+import { FieldList } from '../../../components/form/FieldList';
+import { FollowupTimeline } from '../../../components/followup/FollowupTimeline';
+import { boolAttr } from '../../../utils/boolAttr';
 
 export interface ReportRecordProps {
   report: MemberReport;

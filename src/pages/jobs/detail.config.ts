@@ -1,4 +1,0 @@
-export default definePageConfig({
-  navigationBarTitleText: '岗位详情',
-  enableShareAppMessage: true,
-});
