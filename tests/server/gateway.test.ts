@@ -355,6 +355,16 @@ describe('HTTP gateway', () => {
       }
     });
 
+    it('answers /robots.txt as text that keeps crawlers out of the API and the personal and staff pages, not the app page', async () => {
+      const robots = await fetch(`${h5.base}/robots.txt`);
+      expect(robots.status).toBe(200);
+      expect(robots.headers.get('content-type')).toMatch(/^text\/plain/);
+      const text = await robots.text();
+      expect(text).toContain('Disallow: /api/');
+      expect(text).toContain('Disallow: /staff/');
+      expect(text).not.toContain('<html');
+    });
+
     it('keeps the API in JSON next to the app', async () => {
       const unknown = await fetch(`${h5.base}/api/nope`, { method: 'POST', body: '{}' });
       expect(unknown.status).toBe(404);

@@ -23,6 +23,8 @@ import { fastifyLogging, requestLine, REQUEST_ID_HEADER, type GatewayLogging } f
 import { helmetOptions, REQUEST_TIMEOUT_MS, serverTimeouts } from './security';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
+
+const ROBOTS_TXT = ['User-agent: *', 'Disallow: /api/', 'Disallow: /files/', 'Disallow: /staff/', 'Disallow: /hr/', 'Disallow: /account/', 'Disallow: /party/', 'Allow: /', ''].join('\n');
 /** An .xlsx of at most 2 MB as base64 (IMPORT_MAX_BASE64), with room for the JSON around it. */
 export const UPLOAD_BODY_LIMIT_BYTES = 3 * 1024 * 1024;
 
@@ -108,6 +110,10 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
   });
 
   app.get('/healthz', async () => ({ ok: true }));
+  // Public pages may be indexed; the API, personal pages and staff pages may not.
+  app.get('/robots.txt', async (_req, reply) =>
+    reply.type('text/plain; charset=utf-8').send(ROBOTS_TXT),
+  );
   if (options.files) {
     registerFileRoutes(app, {
       files: options.files,
