@@ -18,7 +18,7 @@ export interface ExportButtonProps {
 export function ExportButton({ label = '导出名单', request, className = '', confirm }: ExportButtonProps) {
   const exporting = useMutation();
   const run = async () => {
-    if (confirm && !(await Taro.showModal({ title: label, content: confirm, confirmText: '导出', cancelText: '取消' })).confirm) return;
+    if (confirm && !(await Taro.showModal({ title: label, content: confirm, confirmText: '导出', cancelText: '取消', confirmColor: '#c8161d' })).confirm) return;
     await exporting.run(async () => {
       const file = await request();
       await saveExport(file);

@@ -46,6 +46,7 @@ export default function EventRegistrationsPage() {
       title: '撤销签到',
       content: `撤销 ${registration.contact.name} 的签到？撤销会记录在案。`,
       confirmText: '撤销',
+      confirmColor: '#c8161d',
     });
     if (!confirm) return;
     await checkingIn.run(async () => {

@@ -55,6 +55,7 @@ function Import() {
         content: `${counts.refused} 行不能导入，将不会写入；其余 ${counts.new} 行新增、${counts.changed} 行更新。继续吗？`,
         confirmText: '导入',
         cancelText: '取消',
+        confirmColor: '#c8161d',
       });
       if (!ok.confirm) return;
     }
