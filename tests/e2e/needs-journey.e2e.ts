@@ -47,7 +47,8 @@ describe('企业诉求 in the browser', () => {
     await row.waitFor();
     await screenshot(staff, 'needs-02-staff-list');
     await row.click();
-    await staff.locator('.need-status__text', { hasText: NEED_TEXT }).waitFor();
+    // The list stays in the page behind the detail (the H5 router keeps it): the detail's text is the last one.
+    await staff.locator('.taro_page').last().locator('.need-status__text', { hasText: NEED_TEXT }).waitFor();
     await pick(staff, '.need-department', '经发办');
     await staff.locator('.need-assign').click();
     await staff.locator('.need-status__label', { hasText: '已分派' }).waitFor();
