@@ -31,6 +31,14 @@ function toNeed(d: Doc): NeedRecord {
 
 const DATE_FIELDS: (keyof NeedPatch)[] = ['closedAt', 'ratedAt'];
 
+/** Writes one need through `add`: the collection's, or a transaction's (a visit raising its problems as needs). */
+export async function addNeed(add: (doc: { data: Record<string, unknown> }) => Promise<unknown>, n: NeedRecord): Promise<void> {
+  const { id, ...fields } = n;
+  await add({
+    data: { _id: id, ...fields, createdAt: toDate(n.createdAt), dueAt: toDate(n.dueAt), closedAt: toDate(n.closedAt), ratedAt: null },
+  });
+}
+
 export function cloudbaseNeedsRepo(db: CloudDb): NeedsRepo {
   const _ = db.command;
   const needs = () => db.collection('needs');
@@ -43,12 +51,7 @@ export function cloudbaseNeedsRepo(db: CloudDb): NeedsRepo {
     return data ? (await withNames([toNeed(data)]))[0] : null;
   };
   return {
-    async insert(n) {
-      const { id, ...fields } = n;
-      await needs().add({
-        data: { _id: id, ...fields, createdAt: toDate(n.createdAt), dueAt: toDate(n.dueAt), closedAt: toDate(n.closedAt), ratedAt: null },
-      });
-    },
+    insert: (n) => addNeed((doc) => needs().add(doc), n),
     get,
     async listMine(openid, orgIds) {
       const who = orgIds.length ? _.or({ authorOpenid: openid }, { orgId: _.in(orgIds) }) : { authorOpenid: openid };

@@ -3,8 +3,9 @@
  * one document; documents written before the census read with its defaults), `org_changes`, `org_visits`, `grids`
  * (seeded by setup) and `org_import_previews`. A USCC is unique through the same `unique_keys` document claims use.
  */
-import type { NeedRecord, OrgFields, OrgHistoryDraft, OrgPatch, OrgRecord, OrgsRepo, VisitRecord } from '../../core/ports';
+import type { OrgFields, OrgHistoryDraft, OrgPatch, OrgRecord, OrgsRepo, VisitRecord } from '../../core/ports';
 import { DomainError, notFound } from '../../core/errors';
+import { addNeed } from './needs-repo';
 import {
   claimUnique,
   getAll,
@@ -262,7 +263,7 @@ export function cloudbaseOrgsRepo(db: CloudDb): OrgsRepo {
         const change = guard(current);
         const { id, ...fields } = visit;
         await tx.collection('org_visits').add({ data: { _id: id, ...fields, createdAt: toDate(visit.createdAt) } });
-        for (const n of needs) await addNeed(tx, n);
+        for (const n of needs) await addNeed((doc) => tx.collection('needs').add(doc), n);
         await writeFields(tx, current, change.patch.fields, now);
         await addHistory(tx, visit.orgId, change.patch.history, now);
         await writeEffects(tx, change, now);
@@ -276,12 +277,4 @@ export function cloudbaseOrgsRepo(db: CloudDb): OrgsRepo {
       return docs.map(toVisit);
     },
   };
-}
-
-/** A need raised on a visit, as `needs-repo.ts` writes one, inside the visit's transaction. */
-async function addNeed(tx: CloudTransaction, n: NeedRecord): Promise<void> {
-  const { id, ...fields } = n;
-  await tx.collection('needs').add({
-    data: { _id: id, ...fields, createdAt: toDate(n.createdAt), dueAt: toDate(n.dueAt), closedAt: toDate(n.closedAt), ratedAt: null },
-  });
 }

@@ -38,21 +38,24 @@ const COLUMNS: Record<keyof NeedPatch, string> = {
 
 const SELECT_VIEW = 'SELECT n.*, e.name AS org_name FROM needs n JOIN enterprises e ON e.id = n.org_id';
 
+/** Writes one need: on its own, or inside another transaction (a visit raising its problems as needs). */
+export async function insertNeed(tx: SqlExecutor, n: NeedRecord): Promise<void> {
+  await tx.query(
+    `INSERT INTO needs (id, org_id, visit_id, category, text, attachment, author_openid, status, department, reply,
+       rating, rating_note, created_at, due_at, closed_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)`,
+    [n.id, n.orgId, n.visitId, n.category, n.text, n.attachment, n.authorOpenid, n.status, n.department, n.reply,
+      n.rating, n.ratingNote, n.createdAt, n.dueAt, n.closedAt],
+  );
+}
+
 export function sqlNeedsRepo(db: SqlDb): NeedsRepo {
   const get = async (tx: SqlExecutor, id: string) => {
     const rows = await tx.query<Row>(`${SELECT_VIEW} WHERE n.id = $1`, [id]);
     return rows[0] ? toView(rows[0]) : null;
   };
   return {
-    async insert(n) {
-      await db.query(
-        `INSERT INTO needs (id, org_id, visit_id, category, text, attachment, author_openid, status, department, reply,
-           rating, rating_note, created_at, due_at, closed_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)`,
-        [n.id, n.orgId, n.visitId, n.category, n.text, n.attachment, n.authorOpenid, n.status, n.department, n.reply,
-          n.rating, n.ratingNote, n.createdAt, n.dueAt, n.closedAt],
-      );
-    },
+    insert: (n) => insertNeed(db, n),
     get: (id) => get(db, id),
     async listMine(openid, orgIds) {
       const rows = await db.query<Row>(

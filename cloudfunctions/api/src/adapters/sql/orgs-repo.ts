@@ -1,7 +1,6 @@
 /** The 两新 census on SQL: census columns of `enterprises`, `org_changes`, `org_visits`, `grids`, `org_import_previews`. */
 import type {
   AuditDraft,
-  NeedRecord,
   OrgFields,
   OrgHistoryDraft,
   OrgPatch,
@@ -12,6 +11,7 @@ import type {
 import { DomainError, notFound } from '../../core/errors';
 import { iso, isoOrNull, isUniqueViolation, num, str, type SqlDb, type SqlExecutor } from './db';
 import { writeEffects } from './effects';
+import { insertNeed } from './needs-repo';
 import type { Row } from './recruitment-rows';
 
 const COLUMNS: Record<keyof OrgFields, string> = {
@@ -155,19 +155,6 @@ async function insertHistories(tx: SqlExecutor, entries: (OrgHistoryDraft & { or
       return `($${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n}, $1)`;
     });
     await tx.query(`INSERT INTO org_changes (org_id, field, before, after, source, actor, at) VALUES ${rows.join(', ')}`, params);
-  }
-}
-
-/** The needs a visit raised, written in the visit's transaction (the same columns as `needs-repo.ts` writes). */
-async function insertNeeds(tx: SqlExecutor, needs: NeedRecord[]): Promise<void> {
-  for (const n of needs) {
-    await tx.query(
-      `INSERT INTO needs (id, org_id, visit_id, category, text, attachment, author_openid, status, department, reply,
-         rating, rating_note, created_at, due_at, closed_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)`,
-      [n.id, n.orgId, n.visitId, n.category, n.text, n.attachment, n.authorOpenid, n.status, n.department, n.reply,
-        n.rating, n.ratingNote, n.createdAt, n.dueAt, n.closedAt],
-    );
   }
 }
 
@@ -352,7 +339,7 @@ export function sqlOrgsRepo(db: SqlDb): OrgsRepo {
           [visit.id, visit.orgId, visit.visitedOn, visit.visitorOpenid, visit.visitorName, visit.findings,
             JSON.stringify(visit.problems), visit.createdBy, visit.createdAt],
         );
-        await insertNeeds(tx, needs);
+        for (const need of needs) await insertNeed(tx, need);
         await updateOrg(tx, visit.orgId, change.patch.fields, now);
         await insertHistory(tx, visit.orgId, change.patch.history, now);
         await writeEffects(tx, change, now);
