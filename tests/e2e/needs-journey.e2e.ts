@@ -3,9 +3,8 @@
  * 企业中心; staff find it on the workbench, assign it to 经发办 and close it with a reply; the HR contact reads the
  * reply and rates it; the dashboard counts the closed need. A worker opens the 党群服务站 list and 山间咏汇.
  */
-import type { Page } from 'playwright-core';
 import { screenshot } from './support/browser';
-import { browserJourney, fill } from './support/journey';
+import { browserJourney, fill, pick } from './support/journey';
 
 const NEED_TEXT = '新厂区投产后需要 15 名质检员，想了解镇里有没有对口的职业培训和招聘渠道。';
 const REPLY = '已为贵司预留 12 月就业援助月招聘专场展位，并推荐参加质检员技能培训。';
@@ -13,19 +12,6 @@ const REPLY = '已为贵司预留 12 月就业援助月招聘专场展位，并�
 describe('企业诉求 in the browser', () => {
   const journey = browserJourney();
   const { personOnPhone } = journey;
-
-  /** Opens a selector picker and taps one of its rows, then 确定 (as in the recruitment journey). */
-  async function pick(page: Page, selector: string, label: string): Promise<void> {
-    await page.locator(selector).click();
-    const confirm = page.locator('.weui-picker__action:visible', { hasText: '确定' });
-    await confirm.waitFor();
-    await page.waitForTimeout(400);
-    const box = await page.locator('.weui-picker__item:visible', { hasText: label }).first().boundingBox();
-    if (!box) throw new Error(`no row ${label} in the picker`);
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await confirm.click();
-    await page.locator(selector, { hasText: label }).waitFor();
-  }
 
   it('raises a need, assigns and closes it with a reply, rates it, and counts it on the dashboard', async () => {
     const hr = await personOnPhone('demo-hr');

@@ -3,9 +3,8 @@
  * a seeded policy talk and publish it; a worker goes from the 活动 tab to the policy library, finds it by a Chinese
  * keyword, opens it and reads its blocks, and the talk's page lists it under 相关政策.
  */
-import type { Page } from 'playwright-core';
 import { screenshot } from './support/browser';
-import { browserJourney, fill } from './support/journey';
+import { browserJourney, fill, pick } from './support/journey';
 
 const TITLE = '外卖骑手夏季防暑降温补贴发放通知';
 const KEYWORD = '防暑降温';
@@ -23,19 +22,6 @@ const BODY = `# 发放对象
 describe('送政策 in the browser', () => {
   const journey = browserJourney();
   const { personOnPhone } = journey;
-
-  /** Opens a selector picker and taps one of its visible rows, then 确定 (Taro's H5 picker picks the row under the tap). */
-  async function pick(page: Page, selector: string, label: string): Promise<void> {
-    await page.locator(selector).click();
-    const confirm = page.locator('.weui-picker__action:visible', { hasText: '确定' });
-    await confirm.waitFor();
-    await page.waitForTimeout(400);
-    const box = await page.locator('.weui-picker__item:visible', { hasText: label }).first().boundingBox();
-    if (!box) throw new Error(`no row ${label} in the picker`);
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await confirm.click();
-    await page.locator(selector, { hasText: label }).waitFor();
-  }
 
   it('staff publish a notice; a worker finds it by keyword from the 活动 tab, opens it, and sees it on the talk’s page', async () => {
     // Staff: 工作台 → 政策发布 → 新建政策.

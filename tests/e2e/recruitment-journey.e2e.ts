@@ -6,9 +6,8 @@
  * A new HR contact claims an enterprise (a wrong 统一社会信用代码 is caught before sending), staff approve the claim
  * and its place at a fair, and the fair's figures count it. A worker asks for 就业指导 and reads the staff's answer.
  */
-import type { Page } from 'playwright-core';
 import { screenshot } from './support/browser';
-import { browserJourney, fill } from './support/journey';
+import { browserJourney, fill, pick } from './support/journey';
 
 const FAIR_TITLE = '就业援助月';
 const JOB_TITLE = '立体剪裁版型师';
@@ -19,21 +18,6 @@ const INTERVIEW_NOTE = '请带身份证，到一楼前台找李经理';
 describe('云招聘 in the browser', () => {
   const journey = browserJourney();
   const { personOnPhone } = journey;
-
-
-  /** Opens a selector picker and taps one of its visible rows, then 确定 (Taro's H5 picker picks the row under the tap). */
-  async function pick(page: Page, selector: string, label: string): Promise<void> {
-    await page.locator(selector).click();
-    const confirm = page.locator('.weui-picker__action:visible', { hasText: '确定' });
-    await confirm.waitFor();
-    // The sheet slides up for 0.3 s; tap the row where it comes to rest.
-    await page.waitForTimeout(400);
-    const box = await page.locator('.weui-picker__item:visible', { hasText: label }).first().boundingBox();
-    if (!box) throw new Error(`no row ${label} in the picker`);
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await confirm.click();
-    await page.locator(selector, { hasText: label }).waitFor();
-  }
 
   it('posts a job at a fair, finds it by keyword, applies, invites to an interview and shows the invitation', async () => {
     // HR: 企业中心 → 参加招聘会 → the fair they are approved for → 发布本场岗位.

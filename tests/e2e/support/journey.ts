@@ -59,3 +59,17 @@ export function browserJourney(): Journey {
 
 /** Types into a Taro <Input> or <Textarea>, found by its className. */
 export const fill = (page: Page, selector: string, value: string) => page.locator(`${selector} input, ${selector} textarea`).first().fill(value);
+
+/** Opens a selector picker and taps one of its visible rows, then 确定 (Taro's H5 picker picks the row under the tap). */
+export async function pick(page: Page, selector: string, label: string): Promise<void> {
+  await page.locator(selector).click();
+  const confirm = page.locator('.weui-picker__action:visible', { hasText: '确定' });
+  await confirm.waitFor();
+  // The sheet slides up for 0.3 s; tap the row where it comes to rest.
+  await page.waitForTimeout(400);
+  const box = await page.locator('.weui-picker__item:visible', { hasText: label }).first().boundingBox();
+  if (!box) throw new Error(`no row ${label} in the picker`);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await confirm.click();
+  await page.locator(selector, { hasText: label }).waitFor();
+}
