@@ -136,6 +136,7 @@ async function registerBatch(db: SqlDb, eventId: string, batch: RegisterCommand[
     }
     // Arrival order within the event is the order of decision: take the sequence numbers first, then hand them out.
     const seqs = await tx.query<{ seq: string }>(`SELECT nextval('registration_seq')::text AS seq FROM generate_series(1, $1::int)`, [writes.length]);
+    const seqOf = new Map(writes.map((w, i) => [w, seqs[i].seq]));
     const written = new Map<string, RegistrationRecord>();
     const fresh = writes.filter((w) => !w.existing);
     if (fresh.length) {
@@ -153,7 +154,7 @@ async function registerBatch(db: SqlDb, eventId: string, batch: RegisterCommand[
               name: w.cmd.contact.name,
               phone: w.cmd.contact.phone,
               answers: w.cmd.answers ?? {},
-              seq: seqs[writes.indexOf(w)].seq,
+              seq: seqOf.get(w),
               at: w.cmd.now,
             })),
           ),
@@ -168,7 +169,7 @@ async function registerBatch(db: SqlDb, eventId: string, batch: RegisterCommand[
         `UPDATE registrations SET status = $2, name = $3, phone = $4, answers = $6::jsonb, seq = $7::bigint,
            updated_at = $5, cancelled_at = NULL, attended_at = NULL
          WHERE id = $1 RETURNING ${RETURNED_COLUMNS}`,
-        [existing.id, w.status, w.cmd.contact.name, w.cmd.contact.phone, w.cmd.now, JSON.stringify(w.cmd.answers ?? {}), seqs[writes.indexOf(w)].seq],
+        [existing.id, w.status, w.cmd.contact.name, w.cmd.contact.phone, w.cmd.now, JSON.stringify(w.cmd.answers ?? {}), seqOf.get(w)],
       );
       written.set(existing.openid, toRecord(updated[0]));
     }
