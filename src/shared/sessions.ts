@@ -18,7 +18,8 @@ export const QR_TICKET_TTL_SECONDS = 120;
 /** What the QR code holds: the mini-program recognises its own tickets by this prefix. */
 export const QR_TICKET_PREFIX = 'sheshan-login:';
 
-const RecordKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '编号格式不正确');
+/** Ids of sessions and sign-in tickets: random, url-safe. */
+export const RecordKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '编号格式不正确');
 
 /** wx.login codes are short printable tokens; anything else never reaches WeChat. */
 export const WxLoginInput = z

@@ -182,8 +182,10 @@ export function describeRepositoryContract(name: string, open: () => Promise<Rep
       expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
       const [a, b1, b2, , d] = outcomes.map((o) => (o.status === 'fulfilled' ? o.value : null));
       expect(b1?.id).toBe(b2?.id);
-      expect([a?.status, b1?.status, d?.status]).toEqual(['confirmed', 'confirmed', 'waitlisted']);
-      expect(d?.position).toBe(1);
+      // Which of a, b and d came last depends on the round trips before each call reaches the repository.
+      const seated = [a, b1, d].map((r) => [r?.status, r?.position]);
+      expect(seated.filter(([status]) => status === 'confirmed')).toHaveLength(2);
+      expect(seated.filter(([status]) => status === 'waitlisted')).toEqual([['waitlisted', 1]]);
       expect(await h.repos.registrations.findByEventAndUser('ev-1', 'c')).toBeNull();
       expect(await h.repos.events.get('ev-1')).toMatchObject({ confirmedCount: 2, waitlistCount: 1 });
     });

@@ -21,7 +21,7 @@ import { NeedAttachment } from '@shared/needs';
 import { StationPhone } from '@shared/stations';
 import { DateOnly } from '@shared/dashboard';
 import { OpenId } from '@shared/users';
-import { TicketSecret } from '@shared/sessions';
+import { RecordKey, TicketSecret } from '@shared/sessions';
 import { encodeCursor } from '../../../cloudfunctions/api/src/core/cursor';
 import { TINY_PNG, USCC } from './recruitment';
 import { T0 } from './world';
@@ -120,7 +120,8 @@ export function validInputOf(schema: z.ZodTypeAny, known: KnownRecords, idsFor: 
     .override(NeedAttachment, pdfUrl)
     .override(StationPhone, fc.constantFrom('021-57651234', '13800000000', '0217654321'))
     .override(DateOnly, localDate)
-    .override(TicketSecret, fc.stringMatching(/^[A-Za-z0-9_-]{16,60}$/));
+    .override(TicketSecret, fc.stringMatching(/^[A-Za-z0-9_-]{16,60}$/))
+    .override(RecordKey, fc.stringMatching(/^[A-Za-z0-9_-]{8,64}$/));
   // Trimming and the cross-field rules (end after start, salary max ≥ min) are not known to the generator.
   return withRealIds(zfc.inputOf(schema), idsFor).filter((value) => schema.safeParse(value).success);
 }
