@@ -25,8 +25,8 @@ function subscribeTemplateIds(env: NodeJS.ProcessEnv): Record<string, string> {
 }
 
 /** Each build wipes its own output folder, so weapp and h5 never share one. */
-// H5_OUT builds the H5 app elsewhere (served with H5_DIR), leaving dist-h5/ to whoever else is building.
-const outputRoot = process.env.TARO_ENV === 'h5' ? process.env.H5_OUT || 'dist-h5' : 'dist';
+// H5_OUT builds the H5 app elsewhere (served with H5_DIR), leaving dist-h5/ to whoever else is building; WEAPP_OUT the same for weapp.
+const outputRoot = process.env.TARO_ENV === 'h5' ? process.env.H5_OUT || 'dist-h5' : process.env.WEAPP_OUT || 'dist';
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
