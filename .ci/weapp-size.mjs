@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const BUDGET_KB = 560;
+const BUDGET_KB = 450;
 const dist = path.resolve(process.env.WEAPP_OUT || 'dist');
 const app = JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8'));
 const subRoots = (app.subPackages ?? app.subpackages ?? []).map((p) => path.join(dist, p.root));

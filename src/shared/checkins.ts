@@ -5,13 +5,9 @@
 import { z } from 'zod';
 import { Id } from './common';
 import type { RegistrationStatus } from './registrations';
+import { TICKET_ALPHABET, TICKET_CODE_LENGTH, TICKET_QR_PREFIX } from './plain/checkins';
 
-/** Ticket codes use digits and capitals a person cannot misread: no 0/O, 1/I/L. */
-export const TICKET_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-/** 31^8 ≈ 8.5 × 10^11 codes: guessing one of an event's few hundred tickets takes billions of tries. */
-export const TICKET_CODE_LENGTH = 8;
-/** What a ticket's QR code says: `SSLX1:<eventId>:<code>` (the version lets a later format be told apart). */
-export const TICKET_QR_PREFIX = 'SSLX1';
+export * from './plain/checkins';
 
 /** The attendee's page the event's check-in code opens (H5 URL path and mini-program page). */
 export const SELF_CHECKIN_PAGE = 'pages/checkin/index';
@@ -89,10 +85,6 @@ export const CheckinToken = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '签到码
 
 export const SelfCheckinInput = z.object({ eventId: Id, token: CheckinToken }).strict();
 
-/** The short code on a ticket, in groups of four so it can be read out: `ABCD EFGH`. */
-export function formatTicketCode(code: string): string {
-  return code.replace(/(.{4})(?=.)/g, '$1 ');
-}
 
 /** What a scanner read, as the event it names (a QR code) and the code; null when it cannot be a ticket at all. */
 export function readScannedCode(text: string): { eventId: string | null; code: string } | null {

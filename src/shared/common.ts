@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PERSON_NAME_MAX, PERSON_NAME_MESSAGES, PHONE_MESSAGE, PHONE_PATTERN } from './plain/contact';
 
 /** Record ids: opaque strings, safe in URLs and in CloudBase `_id`. */
 export const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式不正确');
@@ -36,13 +37,13 @@ export const Instant = z
   .transform((text) => new Date(text).toISOString());
 
 /** Mainland mobile number, 11 digits. */
-export const Phone = z.string().trim().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号码');
+export const Phone = z.string().trim().regex(PHONE_PATTERN, PHONE_MESSAGE);
 
 export const PersonName = z
   .string()
   .trim()
-  .min(1, '请填写姓名')
-  .max(20, '姓名最多 20 个字');
+  .min(1, PERSON_NAME_MESSAGES.missing)
+  .max(PERSON_NAME_MAX, PERSON_NAME_MESSAGES.tooLong);
 
 export const Cursor = z.string().max(200, '分页参数不正确');
 export const Limit = z.number().int('每页条数应为整数').min(1, '每页至少 1 条').max(50, '每页最多 50 条');

@@ -3,16 +3,9 @@ import { Cursor, Id, Instant, Limit } from './common';
 import type { RegistrationStatus } from './registrations';
 import type { PolicyLink } from './notices';
 import { QuestionsInput, type Question } from './questions';
+import { AUDIENCES, EVENT_STATUSES, EVENT_TYPES, type Audience, type EventStatus, type EventType } from './plain/events';
 
-export const EVENT_TYPES = ['fair', 'training', 'policy', 'salon', 'service'] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
-
-export const EVENT_STATUSES = ['draft', 'published', 'cancelled'] as const;
-export type EventStatus = (typeof EVENT_STATUSES)[number];
-
-/** Who an event is for: everyone, the 新就业群体, or enterprise contacts. */
-export const AUDIENCES = ['all', 'workers', 'enterprises'] as const;
-export type Audience = (typeof AUDIENCES)[number];
+export * from './plain/events';
 
 export const TITLE_MAX = 60;
 export const DESCRIPTION_MAX = 2000;
@@ -100,17 +93,6 @@ const withTimeRules = <T extends z.ZodTypeAny>(schema: T) =>
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message }),
     ),
   );
-
-/** Sign-ups close at the deadline, or at the start when there is none. */
-export function signupClosesAt(event: { signupDeadline: string | null; startAt: string }): string {
-  return event.signupDeadline ?? event.startAt;
-}
-
-/** The one edge both sides use: open strictly before the closing instant, closed from it on. */
-export function isSignupOpenAt(event: { signupDeadline: string | null; startAt: string }, now: string | number): boolean {
-  const at = typeof now === 'number' ? now : Date.parse(now);
-  return at < Date.parse(signupClosesAt(event));
-}
 
 export const EventCreateInput = withTimeRules(z.object(eventFields).strict());
 export type EventCreateInput = z.infer<typeof EventCreateInput>;

@@ -7,25 +7,26 @@
  */
 import { z } from 'zod';
 import { Cursor, Id, Limit } from './common';
+import {
+  HEADING_MAX,
+  LINK_TEXT_MAX,
+  LIST_ITEMS_MAX,
+  LIST_ITEM_MAX,
+  NOTICE_BLOCKS_MAX,
+  NOTICE_CATEGORIES,
+  NOTICE_EVENTS_MAX,
+  NOTICE_ISSUER_MAX,
+  NOTICE_KEYWORD_MAX,
+  NOTICE_STATUSES,
+  NOTICE_SUMMARY_MAX,
+  NOTICE_TITLE_MAX,
+  PARAGRAPH_MAX,
+  URL_MAX,
+  type NoticeCategory,
+  type NoticeStatus,
+} from './plain/notices';
 
-export const NOTICE_CATEGORIES = ['employment', 'insurance', 'talent', 'enterprise', 'party', 'other'] as const;
-export type NoticeCategory = (typeof NOTICE_CATEGORIES)[number];
-
-export const NOTICE_STATUSES = ['draft', 'published', 'withdrawn'] as const;
-export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
-
-export const NOTICE_TITLE_MAX = 60;
-export const NOTICE_SUMMARY_MAX = 200;
-export const NOTICE_ISSUER_MAX = 60;
-export const NOTICE_BLOCKS_MAX = 60;
-export const HEADING_MAX = 60;
-export const PARAGRAPH_MAX = 1000;
-export const LIST_ITEMS_MAX = 30;
-export const LIST_ITEM_MAX = 300;
-export const LINK_TEXT_MAX = 60;
-export const URL_MAX = 500;
-export const NOTICE_EVENTS_MAX = 10;
-export const NOTICE_KEYWORD_MAX = 30;
+export * from './plain/notices';
 
 /**
  * An address a person may be sent to: https to a named host, nothing else (no javascript:, data:, http:, relative

@@ -15,8 +15,7 @@ export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
 /** A scan-to-sign-in ticket lives this long from the moment the desktop asked for it. */
 export const QR_TICKET_TTL_SECONDS = 120;
-/** What the QR code holds: the mini-program recognises its own tickets by this prefix. */
-export const QR_TICKET_PREFIX = 'sheshan-login:';
+export { QR_TICKET_PREFIX } from './plain/sessions';
 
 /** Ids of sessions and sign-in tickets: random, url-safe. */
 export const RecordKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '编号格式不正确');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OPENID_MESSAGE, OPENID_PATTERN } from './plain/contact';
 import type { Resume } from './recruitment';
 
 export const ROLES = ['worker', 'hr', 'staff', 'admin'] as const;
@@ -8,7 +9,7 @@ export type Role = (typeof ROLES)[number];
 export const GRANTABLE_ROLES = ['staff', 'admin'] as const;
 export type GrantableRole = (typeof GRANTABLE_ROLES)[number];
 
-export const OpenId = z.string().regex(/^[A-Za-z0-9_-]{3,64}$/, '用户标识应为 3–64 位字母、数字、下划线或短横线');
+export const OpenId = z.string().regex(OPENID_PATTERN, OPENID_MESSAGE);
 
 export interface EnterpriseRef {
   id: string;

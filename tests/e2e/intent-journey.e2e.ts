@@ -101,7 +101,7 @@ describe('入党意向 and 党员报到 in the browser', () => {
 
     const staff = await personOnPhone('demo-staff');
     await staff.goto(`${journey.url}/staff/pages/intents/index`);
-    await staff.locator('.nut-tabs-titles-item', { hasText: '党员报到' }).click();
+    await staff.locator('.filter-tabs__tab', { hasText: '党员报到' }).click();
     await staff.locator('.staff-intent-row', { hasText: '李华' }).first().click();
     await staff.locator('.intent-close').waitFor();
     await staff.locator('.intent-close').click();

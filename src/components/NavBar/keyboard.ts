@@ -22,16 +22,6 @@ function mark(root: ParentNode): void {
     // `aria-role` is WeChat's, not ARIA: once mirrored it would only confuse a browser's screen reader.
     el.removeAttribute('aria-role');
   });
-  // NutUI's filter tabs are plain views: a tab list of tabs, each a tab stop.
-  root.querySelectorAll('.nut-tabs-titles').forEach((el) => {
-    if (el.getAttribute('role') !== 'tablist') el.setAttribute('role', 'tablist');
-  });
-  root.querySelectorAll('.nut-tabs-titles-item').forEach((el) => {
-    const selected = String(el.classList.contains('nut-tabs-titles-item-active'));
-    if (el.getAttribute('role') !== 'tab') el.setAttribute('role', 'tab');
-    if (el.getAttribute('tabindex') !== '0') el.setAttribute('tabindex', '0');
-    if (el.getAttribute('aria-selected') !== selected) el.setAttribute('aria-selected', selected);
-  });
   // A Taro <Switch> or <Checkbox> is a native input inside a custom element: the label belongs on the input.
   root.querySelectorAll('taro-switch-core[aria-label], taro-checkbox-core[aria-label]').forEach((el) => {
     const input = el.querySelector('input');

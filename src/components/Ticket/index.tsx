@@ -1,5 +1,5 @@
 import { Image, Text, View } from '@tarojs/components';
-import { formatTicketCode } from '@shared/checkins';
+import { formatTicketCode } from '@shared/plain/checkins';
 import { useAction } from '../../api/hooks';
 import { ListState } from '../ListState';
 import './index.scss';

@@ -1,4 +1,4 @@
-import { EVENT_TYPES, type EventType } from '@shared/events';
+import { EVENT_TYPES, type EventType } from '@shared/plain/events';
 import { EVENT_TYPE_LABELS } from '@shared/labels';
 import type { FilterOption } from '../../components/FilterTabs';
 

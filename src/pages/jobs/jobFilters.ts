@@ -1,5 +1,5 @@
 import type { ActionInput } from '@shared/contract';
-import { DISTRICTS, JOB_CATEGORIES, type District, type JobCategory } from '@shared/recruitment';
+import { DISTRICTS, JOB_CATEGORIES, type District, type JobCategory } from '@shared/plain/recruitment';
 import { DISTRICT_LABELS, JOB_CATEGORY_LABELS } from '@shared/labels';
 
 /** The search a person has asked for; `all` and 0 mean no filter. */

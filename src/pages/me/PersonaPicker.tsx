@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { DemoLoginInput } from '@shared/users';
+import { OPENID_MESSAGE, OPENID_PATTERN } from '@shared/plain/contact';
 import { boolAttr } from '../../utils/boolAttr';
 import { PERSONAS } from './personas';
 
@@ -15,13 +15,13 @@ export function PersonaPicker({ busy, onPick }: PersonaPickerProps) {
   const [error, setError] = useState<string | null>(null);
 
   const pickTyped = () => {
-    const parsed = DemoLoginInput.safeParse({ openid: openid.trim() });
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? '用户标识不正确');
+    const typed = openid.trim();
+    if (!OPENID_PATTERN.test(typed)) {
+      setError(OPENID_MESSAGE);
       return;
     }
     setError(null);
-    onPick(parsed.data.openid);
+    onPick(typed);
   };
 
   return (

@@ -1,6 +1,6 @@
 /** 我的: scanning a desktop's sign-in code (staff, mini-program), and ending this device's session on 退出. */
 import Taro from '@tarojs/taro';
-import { QR_TICKET_PREFIX } from '@shared/sessions';
+import { QR_TICKET_PREFIX } from '@shared/plain/sessions';
 import { callApi } from '../../api/callApi';
 
 /** Opens 确认登录 for a code the desktop console shows; any other code is said to be something else. */

@@ -1,5 +1,5 @@
 import { Input, Text, View } from '@tarojs/components';
-import { TEXT_ANSWER_MAX, type AnswerValue, type Answers, type Question } from '@shared/questions';
+import { TEXT_ANSWER_MAX, type AnswerValue, type Answers, type Question } from '@shared/plain/questions';
 import { ChoiceChips } from '../../../components/form/ChoiceChips';
 import { FormRow } from '../../../components/form/FormRow';
 import { TagPicker } from '../../../components/form/TagPicker';

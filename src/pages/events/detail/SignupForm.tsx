@@ -1,14 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { ContactInput, type Contact } from '@shared/registrations';
-import { answerIssues, type Answers, type Question } from '@shared/questions';
-import { checkWith } from '../../../components/form/fieldErrors';
+import { checkContact, type Contact } from '@shared/plain/contact';
+import { answerIssues, type Answers, type Question } from '@shared/plain/questions';
 import { useZodForm } from '../../../components/form/useZodForm';
 import { boolAttr } from '../../../utils/boolAttr';
 import { answersOf, QuestionFields, type AnswerDrafts } from './QuestionFields';
 
 type Field = keyof Contact;
-const FIELDS: readonly Field[] = ['name', 'phone'];
 export type ContactErrors = Partial<Record<Field, string>>;
 
 export interface SignupFormProps {
@@ -32,11 +30,11 @@ export function validateAnswers(questions: readonly Question[], answers: Answers
   return errors;
 }
 
-/** Checks a contact with the contract's schema; one Chinese message per invalid field. */
-export function validateContact(values: Contact): { ok: true; contact: Contact } | { ok: false; errors: ContactErrors } {
-  const checked = checkWith(ContactInput, values, FIELDS);
-  return checked.ok ? { ok: true, contact: checked.input } : checked;
-}
+/**
+ * Checks a contact by the rule the contract's schema is built from (plain, so this page in the main package carries no
+ * zod); one Chinese message per invalid field.
+ */
+export const validateContact = checkContact;
 
 export function SignupForm({ initial, submitting = false, errors: serverErrors, questions = [], answerErrors, onSubmit }: SignupFormProps) {
   const { values, setValues, errors, set, submit } = useZodForm<Contact, Field>({

@@ -1,4 +1,5 @@
-import { isSignupOpenAt, type EventDetail } from '@shared/events';
+import type { EventDetail } from '@shared/events';
+import { isSignupOpenAt } from '@shared/plain/events';
 import { ERROR_MESSAGES } from '@shared/result';
 
 /**

@@ -1,5 +1,5 @@
 import type { ActionInput } from '@shared/contract';
-import { NOTICE_CATEGORIES, NOTICE_KEYWORD_MAX, type NoticeCategory } from '@shared/notices';
+import { NOTICE_CATEGORIES, NOTICE_KEYWORD_MAX, type NoticeCategory } from '@shared/plain/notices';
 import { NOTICE_CATEGORY_LABELS } from '@shared/labels';
 import type { FilterOption } from '../../../components/FilterTabs';
 

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { distanceLabel, type Station } from '@shared/stations';
+import type { Station } from '@shared/stations';
+import { distanceLabel } from '@shared/plain/stations';
 import { STATION_SERVICE_LABELS } from '@shared/labels';
 import { useAction } from '../../../api/hooks';
 import { ListState } from '../../../components/ListState';

@@ -1,0 +1,26 @@
+/**
+ * Events' kinds and states, and the sign-up deadline's edge, which client and server decide the same way.
+ * Plain TypeScript, no zod: the mini-program's main package imports this without carrying the schema library;
+ * the schema module beside it re-exports all of it.
+ */
+
+export const EVENT_TYPES = ['fair', 'training', 'policy', 'salon', 'service'] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export const EVENT_STATUSES = ['draft', 'published', 'cancelled'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+/** Who an event is for: everyone, the 新就业群体, or enterprise contacts. */
+export const AUDIENCES = ['all', 'workers', 'enterprises'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+/** Sign-ups close at the deadline, or at the start when there is none. */
+export function signupClosesAt(event: { signupDeadline: string | null; startAt: string }): string {
+  return event.signupDeadline ?? event.startAt;
+}
+
+/** The one edge both sides use: open strictly before the closing instant, closed from it on. */
+export function isSignupOpenAt(event: { signupDeadline: string | null; startAt: string }, now: string | number): boolean {
+  const at = typeof now === 'number' ? now : Date.parse(now);
+  return at < Date.parse(signupClosesAt(event));
+}
