@@ -190,6 +190,23 @@ export function describeRepositoryContract(name: string, open: () => Promise<Rep
       expect(await h.repos.events.get('ev-1')).toMatchObject({ confirmedCount: 2, waitlistCount: 1 });
     });
 
+    it("keeps each sign-up's contact as the person's own, as typed the last time, and not a refused one's", async () => {
+      await h.repos.events.insert(anEventRecord({ capacity: 5 }));
+      for (const who of ['a', 'c']) await person(who);
+      const signUp = (openid: string, name: string, decide = takeSeat) =>
+        h.repos.registrations.register({ id: `reg-${++n}`, eventId: 'ev-1', openid, contact: { name, phone: '13700000001' }, now: NOW, decide });
+      const refuse = () => {
+        throw new Error('closed');
+      };
+      await signUp('a', '张一');
+      // Signing up again keeps the seat, and the name as now typed.
+      await signUp('a', '张一一');
+      await expect(signUp('c', '李三', refuse)).rejects.toThrow('closed');
+
+      expect(await h.repos.users.get('a')).toMatchObject({ name: '张一一', phone: '13700000001' });
+      expect(await h.repos.users.get('c')).toMatchObject({ name: null, phone: null });
+    });
+
     it('writes nothing when decide throws', async () => {
       await h.repos.events.insert(anEventRecord());
       await expect(

@@ -75,6 +75,19 @@ export function describeSessionsContract(name: string, open: () => Promise<RepoH
       expect((await repos.audit.listFor('session', 'sess-c')).map((e) => [e.actor, e.action])).toEqual([['admin-1', 'session.revoke']]);
     });
 
+    it('reads a session together with the person it speaks for (roles and enterprise included), and nothing for an unknown id', async () => {
+      await repos.users.setRoles('admin-1', ['admin'], T0);
+      await repos.users.saveContact('admin-1', { name: '王管理', phone: '13900000009' }, T0);
+      await repos.sessions.insert(aSession('sess-admin', { openid: 'admin-1' }));
+
+      const found = await repos.sessions.getWithUser('sess-admin');
+
+      expect(found?.session).toEqual(await repos.sessions.get('sess-admin'));
+      expect(found?.user).toEqual(await repos.users.get('admin-1'));
+      expect(found?.user).toMatchObject({ openid: 'admin-1', roles: ['admin'], name: '王管理', phone: '13900000009' });
+      expect(await repos.sessions.getWithUser('sess-nobody')).toBeNull();
+    });
+
     it('answers NOT_FOUND for a session that does not exist', async () => {
       await expect(repos.sessions.change('sess-none', LATER, revokeSession('admin-1', LATER))).rejects.toMatchObject({ code: 'NOT_FOUND' });
     });

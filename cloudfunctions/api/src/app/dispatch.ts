@@ -15,6 +15,8 @@ export interface Identity {
   openid: string;
   /** The gateway session the call came with. */
   sessionId?: string;
+  /** The person as read with that session (one read for both); read here when absent. */
+  user?: UserRecord | null;
 }
 
 export interface DispatchOptions {
@@ -37,7 +39,7 @@ export async function dispatch(
     if (!isActionName(action)) throw new DomainError('UNKNOWN_ACTION', `不支持的操作：${action.slice(0, 64)}`);
     const spec = contract[action];
     const now = deps.now().toISOString();
-    const user = identity ? await deps.repos.users.ensure(identity.openid, now) : null;
+    const user = identity ? identity.user ?? (await deps.repos.users.ensure(identity.openid, now)) : null;
     assertAccess(spec.access, user);
     // No payload at all is `{}`; an explicit null is not an object and is refused like any other.
     const parsed = spec.input.safeParse(payload === undefined ? {} : payload);

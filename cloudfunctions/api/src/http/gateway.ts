@@ -11,7 +11,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { ERROR_MESSAGES, HTTP_STATUS, type ApiError, type ApiResult, type ErrorCode } from '@shared/result';
 import type { Deps } from '../core/context';
-import { dispatch } from '../app/dispatch';
+import { dispatch, type Identity } from '../app/dispatch';
 import { opensOnEvents, withFirstPage } from './first-page';
 import { registerFileRoutes, type GatewayFileStore } from './files';
 import type { Sessions } from './sessions';
@@ -204,7 +204,7 @@ function readIdentity(header: string | undefined, sessions: Sessions): { openid:
 async function authenticate(
   header: string | undefined,
   options: Pick<GatewayOptions, 'sessions' | 'deps'>,
-): Promise<{ openid: string; sessionId: string } | null | 'invalid'> {
+): Promise<Identity | null | 'invalid'> {
   const claim = readIdentity(header, options.sessions);
   if (claim === null || claim === 'invalid') return claim;
   return (await resumeSession(options.deps, claim)) ?? 'invalid';

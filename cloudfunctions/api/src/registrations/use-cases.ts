@@ -29,25 +29,24 @@ export async function registerForEvent(
   input: { eventId: string; contact: Contact; answers?: Answers },
 ): Promise<Registration> {
   const user = caller(ctx);
-  const event = await ctx.deps.repos.events.get(input.eventId);
-  if (!event || (event.status === 'draft' && !isStaff(user))) throw notFound('活动');
-  assertInAudience(event, user.roles);
   // Checked as sent (an empty list is no number), stored cleaned (trimmed, empty answers left out).
   const sent = input.answers ?? {};
-  const answers = cleanAnswers(sent);
+  // Every rule runs on the event as the repository reads it (locked, on SQL), so a sign-up reads the event once, in
+  // the same batch as everyone signing up with it; the contact becomes the person's prefill in that transaction.
   const registration = await ctx.deps.repos.registrations.register({
     id: ctx.deps.newId(),
-    eventId: event.id,
+    eventId: input.eventId,
     openid: user.openid,
     contact: input.contact,
-    answers,
+    answers: cleanAnswers(sent),
     now: ctx.now,
-    decide: (locked, existing) => {
-      assertAnswersFit(locked, sent);
-      return decideSeat(locked, existing, ctx.now);
+    decide: (event, existing) => {
+      if (event.status === 'draft' && !isStaff(user)) throw notFound('活动');
+      assertInAudience(event, user.roles);
+      assertAnswersFit(event, sent);
+      return decideSeat(event, existing, ctx.now);
     },
   });
-  await ctx.deps.repos.users.saveContact(user.openid, input.contact, ctx.now);
   return toRegistration(registration);
 }
 

@@ -8,7 +8,7 @@ import { QR_TICKET_PREFIX, QR_TICKET_TTL_SECONDS, type QrPollOutput, type QrTick
 import { OpenId } from '@shared/users';
 import { caller, type Ctx, type Deps, type SessionIssuer } from '../core/context';
 import { DomainError } from '../core/errors';
-import type { LoginTicketRecord, SessionRecord } from '../core/ports';
+import type { LoginTicketRecord, SessionRecord, UserRecord } from '../core/ports';
 import { describeDevice } from './device';
 import { confirmTicket, consumeTicket, isLive, pollState, revokeSession, scanTicket } from './rules';
 
@@ -23,12 +23,13 @@ export interface SessionClaim {
 }
 
 /** The gateway's check of a verified token: its session row must exist, belong to the same person and still be live. */
-export async function resumeSession(deps: Deps, claim: SessionClaim): Promise<SessionClaim | null> {
+export async function resumeSession(deps: Deps, claim: SessionClaim): Promise<(SessionClaim & { user: UserRecord | null }) | null> {
   const now = deps.now().toISOString();
-  const session = await deps.repos.sessions.get(claim.sessionId);
-  if (!session || session.openid !== claim.openid || !isLive(session, now)) return null;
-  if (Date.parse(now) - Date.parse(session.lastSeenAt) >= TOUCH_EVERY_MS) await deps.repos.sessions.touch(session.id, now);
-  return claim;
+  const found = await deps.repos.sessions.getWithUser(claim.sessionId);
+  if (!found || found.session.openid !== claim.openid || !isLive(found.session, now)) return null;
+  if (Date.parse(now) - Date.parse(found.session.lastSeenAt) >= TOUCH_EVERY_MS) await deps.repos.sessions.touch(found.session.id, now);
+  // The person comes with the session row, so the call that follows need not read them again.
+  return { ...claim, user: found.user };
 }
 
 /** Opens a session for a person WeChat (or the demo picker, or a confirmed ticket) vouched for. */

@@ -18,6 +18,7 @@ import {
   type CloudDb, type CloudTransaction, type Doc,
 } from './db';
 import { writeEffects } from './effects';
+import { saveContact } from './users-repo';
 import { lockEvent, toEventRecord } from './events-repo';
 import { addToOutbox } from './outbox-repo';
 
@@ -196,31 +197,38 @@ export function cloudbaseRegistrationsRepo(db: CloudDb): RegistrationsRepo {
     });
   }
 
-  return {
-    /**
-     * A crowd signing up for one event must not fight over the event document: each sign-up is first written as a
-     * `pending` request (its own document, no contention), then seated by whichever caller takes the event's lock next,
-     * for every request waiting then, in arrival order, by the pure rule (`seatInTurn`). A caller that finds the lock
-     * taken waits a moment and looks at its own request again: someone else's batch has usually seated it. `decide`
-     * runs before the request is written, on the event as read then (answers, a repeated sign-up): if it refuses,
-     * nothing is written.
-     */
-    async register(cmd) {
-      const { data: eventDoc } = await db.collection('events').doc(cmd.eventId).get();
-      if (!eventDoc) throw notFound('活动');
-      let doc = await findDoc(cmd.eventId, cmd.openid);
-      if (!doc || doc.status !== 'pending') {
-        const existing = doc && SHOWN.has(String(doc.status)) ? await withPosition(doc) : null;
-        const decision = cmd.decide(toEventRecord(eventDoc), existing);
-        if (decision.kind === 'keep-existing') {
-          if (existing) return existing;
-          throw new Error('decide() kept a registration that does not exist');
-        }
-        const requested = await writeRequest(cmd, doc);
-        if (requested.kind === 'seated') return withPosition(requested.doc);
-        doc = requested.doc;
+  /**
+   * A crowd signing up for one event must not fight over the event document: each sign-up is first written as a
+   * `pending` request (its own document, no contention), then seated by whichever caller takes the event's lock next,
+   * for every request waiting then, in arrival order, by the pure rule (`seatInTurn`). A caller that finds the lock
+   * taken waits a moment and looks at its own request again: someone else's batch has usually seated it. `decide`
+   * runs before the request is written, on the event as read then (answers, a repeated sign-up): if it refuses,
+   * nothing is written.
+   */
+  async function signUp(cmd: RegisterCommand): Promise<RegistrationRecord> {
+    const { data: eventDoc } = await db.collection('events').doc(cmd.eventId).get();
+    if (!eventDoc) throw notFound('活动');
+    let doc = await findDoc(cmd.eventId, cmd.openid);
+    if (!doc || doc.status !== 'pending') {
+      const existing = doc && SHOWN.has(String(doc.status)) ? await withPosition(doc) : null;
+      const decision = cmd.decide(toEventRecord(eventDoc), existing);
+      if (decision.kind === 'keep-existing') {
+        if (existing) return existing;
+        throw new Error('decide() kept a registration that does not exist');
       }
-      return awaitSeat(cmd.eventId, doc._id);
+      const requested = await writeRequest(cmd, doc);
+      if (requested.kind === 'seated') return withPosition(requested.doc);
+      doc = requested.doc;
+    }
+    return awaitSeat(cmd.eventId, doc._id);
+  }
+
+  return {
+    /** The sign-up (`signUp`); then its contact becomes the person's prefill, as the SQL batch does. */
+    async register(cmd) {
+      const registration = await signUp(cmd);
+      await saveContact(db, cmd.openid, cmd.contact, cmd.now);
+      return registration;
     },
 
     async cancel(id, now, guard) {

@@ -2,6 +2,7 @@
 import type { LoginTicketRecord, LoginTicketsRepo, SessionRecord, SessionsRepo } from '../../core/ports';
 import { getAll, inTransaction, isoOf, isoOrNull, strOrNull, toDate, type CloudDb, type Doc } from './db';
 import { writeEffects } from './effects';
+import { cloudbaseUsersRepo } from './users-repo';
 import { definedFields, guardedChange } from './recruitment-docs';
 
 function toSession(d: Doc): SessionRecord {
@@ -42,6 +43,7 @@ function withDates(fields: Record<string, unknown>, timeFields: string[]): Recor
 
 export function cloudbaseSessionsRepo(db: CloudDb): SessionsRepo {
   const sessions = () => db.collection('sessions');
+  const users = cloudbaseUsersRepo(db);
   return {
     insert: (s, audit) =>
       inTransaction(db, async (tx) => {
@@ -54,6 +56,12 @@ export function cloudbaseSessionsRepo(db: CloudDb): SessionsRepo {
     async get(id) {
       const { data } = await sessions().doc(id).get();
       return data ? toSession(data) : null;
+    },
+    async getWithUser(id) {
+      const { data } = await sessions().doc(id).get();
+      if (!data) return null;
+      const session = toSession(data);
+      return { session, user: await users.get(session.openid) };
     },
     async listLive(openid, now) {
       const _ = db.command;

@@ -1,4 +1,5 @@
 import type { Role } from '@shared/users';
+import type { Contact } from '@shared/registrations';
 import type { UserRecord, UsersRepo } from '../../core/ports';
 import { notFound } from '../../core/errors';
 import { getAll, inTransaction, isDuplicateKey, isoOf, strOrNull, toDate, type CloudDb, type Doc } from './db';
@@ -15,6 +16,11 @@ function toRecord(d: Doc, enterpriseName: string | null): UserRecord {
     resume: d.resume ?? null,
     createdAt: isoOf(d.createdAt),
   };
+}
+
+/** The contact a person last gave becomes theirs (the prefill of their next form). */
+export async function saveContact(db: CloudDb, openid: string, contact: Contact, now: string): Promise<void> {
+  await db.collection('users').where({ _id: openid }).update({ data: { name: contact.name, phone: contact.phone, updatedAt: toDate(now) } });
 }
 
 export function cloudbaseUsersRepo(db: CloudDb): UsersRepo {
@@ -95,9 +101,7 @@ export function cloudbaseUsersRepo(db: CloudDb): UsersRepo {
       return outcome === 'last-admin' ? outcome : getOrFail(openid);
     },
 
-    async saveContact(openid, contact, now) {
-      await users().where({ _id: openid }).update({ data: { name: contact.name, phone: contact.phone, updatedAt: toDate(now) } });
-    },
+    saveContact: (openid, contact, now) => saveContact(db, openid, contact, now),
 
     async saveResume(openid, resume, now) {
       await users().where({ _id: openid }).update({ data: { resume: _.set(resume), updatedAt: toDate(now) } });

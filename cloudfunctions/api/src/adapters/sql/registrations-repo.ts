@@ -128,6 +128,7 @@ async function registerBatch(db: SqlDb, eventId: string, batch: RegisterCommand[
       }
     });
 
+    await rememberContacts(tx, batch.filter((_cmd, i) => planned[i].kind !== 'refused'));
     const writes = planned.filter((p): p is Extract<Planned, { kind: 'write' }> => p.kind === 'write');
     if (!writes.length) {
       return planned.map((p) =>
@@ -188,6 +189,19 @@ async function registerBatch(db: SqlDb, eventId: string, batch: RegisterCommand[
       return { ok: true as const, value: { ...record, position: record.status === 'waitlisted' ? positions.get(openid) ?? record.position : null } };
     });
   });
+}
+
+/** Each person's sign-up contact becomes their own (the prefill of their next form): one statement for the batch. */
+async function rememberContacts(tx: SqlExecutor, commands: RegisterCommand[]): Promise<void> {
+  if (!commands.length) return;
+  // The last word of a person who signed up twice in one batch wins, as it would one call after another.
+  const latest = new Map(commands.map((c) => [c.openid, { openid: c.openid, name: c.contact.name, phone: c.contact.phone, at: c.now }]));
+  await tx.query(
+    `UPDATE users u SET name = x.name, phone = x.phone, updated_at = x.at
+     FROM jsonb_to_recordset($1::jsonb) AS x(openid text, name text, phone text, at timestamptz)
+     WHERE u.openid = x.openid`,
+    [JSON.stringify([...latest.values()])],
+  );
 }
 
 /** The registration a first sign-up will become, for the decisions after it in the same batch. */

@@ -1,4 +1,5 @@
 /** Gateway sessions and scan-to-sign-in tickets, on SQL. */
+import { toUserRecord } from './users-repo';
 import type { LoginTicketPatch, LoginTicketRecord, LoginTicketsRepo, SessionPatch, SessionRecord, SessionsRepo } from '../../core/ports';
 import { iso, isoOrNull, str, type SqlDb, type SqlExecutor } from './db';
 import { writeEffects } from './effects';
@@ -57,6 +58,21 @@ export function sqlSessionsRepo(db: SqlDb): SessionsRepo {
         await writeEffects(tx, { audit }, s.createdAt);
       }),
     get: (id) => get(db, id),
+    async getWithUser(id) {
+      // The session's own columns, then the person's under the names toUserRecord reads (its openid and created_at
+      // renamed here so they do not shadow the session's).
+      const rows = await db.query<Row>(
+        `SELECT s.*, u.openid AS user_openid, u.created_at AS user_created_at, u.roles, u.name, u.phone, u.enterprise_id,
+                e.name AS enterprise_name, u.resume
+         FROM sessions s LEFT JOIN users u ON u.openid = s.openid LEFT JOIN enterprises e ON e.id = u.enterprise_id
+         WHERE s.id = $1`,
+        [id],
+      );
+      const row = rows[0];
+      if (!row) return null;
+      const user = row.user_openid == null ? null : toUserRecord({ ...row, openid: row.user_openid, created_at: row.user_created_at });
+      return { session: toSession(row), user };
+    },
     async listLive(openid, now) {
       const rows = await db.query<Row>(
         'SELECT * FROM sessions WHERE openid = $1 AND revoked_at IS NULL AND expires_at > $2 ORDER BY last_seen_at DESC, id',

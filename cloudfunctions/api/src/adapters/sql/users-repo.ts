@@ -6,11 +6,11 @@ import { iso, type SqlDb } from './db';
 
 type Row = Record<string, unknown>;
 
-const USER_SELECT = `
-  SELECT u.openid, u.roles, u.name, u.phone, u.enterprise_id, e.name AS enterprise_name, u.resume, u.created_at
-  FROM users u LEFT JOIN enterprises e ON e.id = u.enterprise_id`;
+/** A person's columns (with their enterprise's name), for `toUserRecord`; `u` is users, `e` enterprises. */
+export const USER_COLUMNS = 'u.openid, u.roles, u.name, u.phone, u.enterprise_id, e.name AS enterprise_name, u.resume, u.created_at';
+const USER_SELECT = `SELECT ${USER_COLUMNS} FROM users u LEFT JOIN enterprises e ON e.id = u.enterprise_id`;
 
-function toRecord(r: Row): UserRecord {
+export function toUserRecord(r: Row): UserRecord {
   return {
     openid: String(r.openid),
     roles: (r.roles as Role[]) ?? [],
@@ -26,7 +26,7 @@ function toRecord(r: Row): UserRecord {
 export function sqlUsersRepo(db: SqlDb): UsersRepo {
   const get = async (openid: string) => {
     const rows = await db.query<Row>(`${USER_SELECT} WHERE u.openid = $1`, [openid]);
-    return rows[0] ? toRecord(rows[0]) : null;
+    return rows[0] ? toUserRecord(rows[0]) : null;
   };
   return {
     get,
@@ -100,11 +100,11 @@ export function sqlUsersRepo(db: SqlDb): UsersRepo {
     },
     async listByRole(role) {
       const rows = await db.query<Row>(`${USER_SELECT} WHERE $1 = ANY(u.roles) ORDER BY u.created_at, u.openid`, [role]);
-      return rows.map(toRecord);
+      return rows.map(toUserRecord);
     },
     async findByNameOrPhone(q, limit) {
       const rows = await db.query<Row>(`${USER_SELECT} WHERE u.name = $1 OR u.phone = $1 ORDER BY u.created_at, u.openid LIMIT $2`, [q, limit]);
-      return rows.map(toRecord);
+      return rows.map(toUserRecord);
     },
     async bindEnterprise(openid, enterprise, now) {
       await db.transaction(async (tx) => {

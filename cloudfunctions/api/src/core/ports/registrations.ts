@@ -50,7 +50,10 @@ export type RegistrationPatch = Partial<Pick<RegistrationRecord, 'status' | 'can
 export type RegistrationGuard = (current: RegistrationRecord, event: EventRecord) => Change<RegistrationPatch>;
 
 export interface RegistrationsRepo {
-  /** Atomic per event: the event row is locked while `decide` runs and the seat is written. */
+  /**
+   * Atomic per event: the event row is locked while `decide` runs and the seat is written. A sign-up `decide` lets
+   * through also keeps its contact as the person's own (the prefill of their next form), like `users.saveContact`.
+   */
   register(command: RegisterCommand): Promise<RegistrationRecord>;
   /**
    * Atomic per event: cancels as the guard decides (a guard answering an empty patch changes nothing) and moves the

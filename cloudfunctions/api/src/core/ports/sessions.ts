@@ -1,6 +1,7 @@
 /** Gateway sessions (one row per signed-in device) and the one-time tickets of the desktop's scan-to-sign-in. */
 import type { SessionVia, TicketStatus } from '@shared/sessions';
 import type { AuditDraft, Guard } from './change';
+import type { UserRecord } from './users';
 
 export interface SessionRecord {
   id: string;
@@ -24,6 +25,8 @@ export interface SessionsRepo {
   /** Writes the new session with its audit entry (a sign-in), in one transaction. */
   insert(session: SessionRecord, audit?: AuditDraft): Promise<void>;
   get(id: string): Promise<SessionRecord | null>;
+  /** The session and the person it speaks for, in one read: every call through the gateway starts here. */
+  getWithUser(id: string): Promise<{ session: SessionRecord; user: UserRecord | null } | null>;
   /** The person's sessions not revoked and not expired at `now`, the most recently used first. */
   listLive(openid: string, now: string): Promise<SessionRecord[]>;
   /** Records that the session was used; a plain write, no audit. */
