@@ -21,16 +21,35 @@ function recordingWriter() {
 }
 
 describe('group commit', () => {
-  it('writes the first call at once and the calls that arrive meanwhile together, in arrival order', async () => {
+  it('writes the calls of one turn together, and the calls that arrive while it is written in the next batch, in arrival order', async () => {
     const writer = recordingWriter();
     const submit = groupCommit(writer.write);
-    const answers = [1, 2, 3, 4].map((n) => submit('ev-1', n));
+    const answers = [1, 2].map((n) => submit('ev-1', n));
+    while (!writer.batches.length) await new Promise((r) => setImmediate(r));
+    answers.push(...[3, 4].map((n) => submit('ev-1', n)));
     writer.open();
     expect(await Promise.all(answers)).toEqual(['ev-1:1', 'ev-1:2', 'ev-1:3', 'ev-1:4']);
     expect(writer.batches).toEqual([
-      { key: 'ev-1', batch: [1] },
-      { key: 'ev-1', batch: [2, 3, 4] },
+      { key: 'ev-1', batch: [1, 2] },
+      { key: 'ev-1', batch: [3, 4] },
     ]);
+  });
+
+  it('when requests arrive in separate callbacks of one turn and the writer never yields (PGlite), then they still go in one batch', async () => {
+    const batches: number[][] = [];
+    // Answers at once, as PGlite's synchronous queries do: nothing else runs while a batch is written.
+    const submit = groupCommit<number, number>(async (_key, batch) => {
+      batches.push(batch);
+      return batch.map((n) => ({ ok: true, value: n }));
+    });
+    // Like sockets read in one poll of the event loop: one callback each, a batch could start after any of them.
+    const answers = await new Promise<Promise<number>[]>((resolve) => {
+      const pending: Promise<number>[] = [];
+      for (const n of [1, 2, 3]) setTimeout(() => pending.push(submit('ev-1', n)), 0);
+      setTimeout(() => resolve(pending), 0);
+    });
+    expect(await Promise.all(answers)).toEqual([1, 2, 3]);
+    expect(batches).toEqual([[1, 2, 3]]);
   });
 
   it('keeps the batches of different keys apart', async () => {
@@ -66,6 +85,6 @@ describe('group commit', () => {
     const answers = [1, 2, 3, 4, 5].map((n) => submit('ev-1', n));
     writer.open();
     await Promise.all(answers);
-    expect(writer.batches.map((b) => b.batch)).toEqual([[1], [2, 3], [4, 5]]);
+    expect(writer.batches.map((b) => b.batch)).toEqual([[1, 2], [3, 4], [5]]);
   });
 });
