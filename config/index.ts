@@ -59,6 +59,17 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Component styles are namespaced (BEM, one block per component), so the order in which pages import them does
       // not matter; without this the build warned of "conflicting order" whenever two pages imported two in turn.
       miniCssExtractPluginOption: { ignoreOrder: true },
+      // The staff dashboard's charts (AntV F2) use many more tslib helpers than the rest of the app; one shared tslib
+      // module would carry them all into the main package's vendors.js. F2 gets its own copy, which stays in staff/.
+      webpackChain(chain, webpack) {
+        const tslibForCharts = path.resolve(__dirname, '..', 'node_modules/tslib/tslib.es6.js');
+        chain.plugin('charts-own-tslib').use(webpack.NormalModuleReplacementPlugin, [
+          /^tslib$/,
+          (resource: { context: string; request: string }) => {
+            if (/[\\/]node_modules[\\/]@antv[\\/]/.test(resource.context)) resource.request = tslibForCharts;
+          },
+        ]);
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

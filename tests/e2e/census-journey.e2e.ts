@@ -45,7 +45,7 @@ describe('importing the carpet survey in the browser', () => {
     const tile = staff.locator('.dash-tile', { hasText: '新增组织' });
     await tile.waitFor();
     const added = Number((await tile.locator('.dash-tile__value').innerText()).trim());
-    const card = await staff.locator('.dash-card', { hasText: '组织（按类型和状态' }).innerText();
+    const card = await staff.locator('.chart-card', { hasText: '组织（按类型和状态' }).innerText();
     const bar = (label: string) => Number(new RegExp(`${label}\\s*(\\d+) 家`).exec(card)?.[1] ?? 0);
     return { added, economicActive: bar('新经济组织·在营'), socialActive: bar('新社会组织·在营') };
   }

@@ -11,11 +11,14 @@ import { useAction } from '../../../api/hooks';
 import { ExportButton } from '../../../components/ExportButton';
 import { ListState } from '../../../components/ListState';
 import { StaffOnly } from '../../StaffOnly';
-import { Bars } from './Bars';
+import { BarChart } from '../../charts/BarChart';
 import './index.scss';
 
 const KIND_LABELS: Record<string, string> = { economic: '新经济组织', social: '新社会组织' };
 const ORG_STATUS_LABELS: Record<string, string> = { active: '在营', removed: '已注销/空壳撤销', moved_out: '迁出' };
+/** The distinct values, those of `order` first and in its order. */
+const ordered = (values: string[], order: string[]) => [...new Set(values)].sort((a, b) => rank(order, a) - rank(order, b));
+const rank = (order: string[], v: string) => (order.includes(v) ? order.indexOf(v) : order.length);
 const percent = (r: Rate) => (r.rate === null ? '—' : `${(r.rate * 100).toFixed(1)}%`);
 
 export default function DashboardPage() {
@@ -65,6 +68,8 @@ function Figures({ f }: { f: DashboardFigures }) {
     ['企业诉求', String(f.needs.raised), `办结 ${f.needs.closed} · 办结率 ${percent(f.needs.closure)}`],
     ['办结用时中位数', f.needs.medianDaysToClose === null ? '—' : `${f.needs.medianDaysToClose} 天`, '自提出至办结'],
   ];
+  const orgKinds = ordered(f.orgs.byKindStatus.map((r) => r.kind), Object.keys(KIND_LABELS));
+  const orgStatuses = ordered(f.orgs.byKindStatus.map((r) => r.status), Object.keys(ORG_STATUS_LABELS));
   return (
     <View className='dashboard__grid'>
       <View className='dashboard__tiles'>
@@ -76,34 +81,52 @@ function Figures({ f }: { f: DashboardFigures }) {
           </View>
         ))}
       </View>
-      <Bars
+      <BarChart
+        id='chart-orgs'
         title='组织（按类型和状态，当前名册）'
-        bars={f.orgs.byKindStatus.map((r) => ({ label: `${KIND_LABELS[r.kind] ?? r.kind}·${ORG_STATUS_LABELS[r.status] ?? r.status}`, value: r.count }))}
-        unit=' 家'
-      />
-      <Bars
-        title='入党意向进展'
-        bars={f.intents.byStatus.map((r) => ({ label: INTENT_STATUS_LABELS[r.status as IntentStatus] ?? r.status, value: r.count }))}
-        unit=' 人'
-      />
-      <Bars
-        title='活动（场次 · 报名 · 签到）'
-        bars={f.activities.map((a) => ({ label: EVENT_TYPE_LABELS[a.type as EventType] ?? a.type, value: a.held, note: `报名 ${a.signups} · 签到 ${a.attended}` }))}
-        unit=' 场'
-      />
-      <Bars
-        title='企业诉求（按类别）'
-        bars={f.needs.byCategory.map((r) => ({
-          label: NEED_CATEGORY_LABELS[r.category as NeedCategory] ?? r.category,
-          value: r.raised,
-          note: `办结 ${r.closed}（${percent(r.closure)}）${r.medianDaysToClose === null ? '' : ` · 中位 ${r.medianDaysToClose} 天`}`,
+        series={orgKinds.map((k) => KIND_LABELS[k] ?? k)}
+        categories={orgStatuses.map((status) => ({
+          label: ORG_STATUS_LABELS[status] ?? status,
+          values: orgKinds.map((kind) => f.orgs.byKindStatus.find((r) => r.kind === kind && r.status === status)?.count ?? 0),
         }))}
-        unit=' 条'
+        figures={f.orgs.byKindStatus.map((r) => ({
+          label: `${KIND_LABELS[r.kind] ?? r.kind}·${ORG_STATUS_LABELS[r.status] ?? r.status}`,
+          text: `${r.count} 家`,
+        }))}
       />
-      <Bars
+      <BarChart
+        id='chart-intents'
+        title='入党意向进展'
+        series={['人数']}
+        categories={f.intents.byStatus.map((r) => ({ label: INTENT_STATUS_LABELS[r.status as IntentStatus] ?? r.status, values: [r.count] }))}
+        figures={f.intents.byStatus.map((r) => ({ label: INTENT_STATUS_LABELS[r.status as IntentStatus] ?? r.status, text: `${r.count} 人` }))}
+      />
+      <BarChart
+        id='chart-activities'
+        title='活动（场次 · 报名 · 签到）'
+        series={['报名', '签到']}
+        categories={f.activities.map((a) => ({ label: EVENT_TYPE_LABELS[a.type as EventType] ?? a.type, values: [a.signups, a.attended] }))}
+        figures={f.activities.map((a) => ({
+          label: EVENT_TYPE_LABELS[a.type as EventType] ?? a.type,
+          text: `${a.held} 场 · 报名 ${a.signups} · 签到 ${a.attended}`,
+        }))}
+      />
+      <BarChart
+        id='chart-needs'
+        title='企业诉求（按类别）'
+        series={['提出', '办结']}
+        categories={f.needs.byCategory.map((r) => ({ label: NEED_CATEGORY_LABELS[r.category as NeedCategory] ?? r.category, values: [r.raised, r.closed] }))}
+        figures={f.needs.byCategory.map((r) => ({
+          label: NEED_CATEGORY_LABELS[r.category as NeedCategory] ?? r.category,
+          text: `${r.raised} 条 · 办结 ${r.closed}（${percent(r.closure)}）${r.medianDaysToClose === null ? '' : ` · 中位 ${r.medianDaysToClose} 天`}`,
+        }))}
+      />
+      <BarChart
+        id='chart-suggestions'
         title='意见建议（按主题）'
-        bars={f.suggestions.map((s) => ({ label: NEED_CATEGORY_LABELS[s.topic as NeedCategory] ?? s.topic, value: s.count }))}
-        unit=' 条'
+        series={['条数']}
+        categories={f.suggestions.map((s) => ({ label: NEED_CATEGORY_LABELS[s.topic as NeedCategory] ?? s.topic, values: [s.count] }))}
+        figures={f.suggestions.map((s) => ({ label: NEED_CATEGORY_LABELS[s.topic as NeedCategory] ?? s.topic, text: `${s.count} 条` }))}
       />
     </View>
   );
