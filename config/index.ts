@@ -32,12 +32,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'sheshan-liangxin',
     date: '2026-11-25',
-    // NutUI is drawn on a 375 px design; our own styles on 750.
-    designWidth(input) {
-      const file = typeof input === 'object' ? input.file : undefined;
-      if (file?.replace(/\\+/g, '/').includes('@nutui')) return 375;
-      return 750;
-    },
+    designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot,
