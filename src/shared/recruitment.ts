@@ -50,7 +50,7 @@ export const ClaimInput = z
 export const Logo = z
   .object({
     mime: z.enum(LOGO_TYPES, { message: '标志图片只支持 PNG 或 JPEG' }),
-    /** The image bytes, base64. */
+    /** The image bytes, base64: an upload, stored apart from the enterprise (which keeps only its address). */
     data: z.string().max(Math.ceil((LOGO_MAX_BYTES * 4) / 3) + 4, `标志图片不能超过 ${LOGO_MAX_BYTES / 1024} KB`),
   })
   .strict();
@@ -190,7 +190,8 @@ export interface Enterprise {
   contactName: string | null;
   contactPhone: string | null;
   intro: string | null;
-  logo: { mime: string; data: string } | null;
+  /** Where the logo is shown from: `/files/<id>` on the gateway, a `cloud://` file id in WeChat. */
+  logo: { url: string } | null;
   verified: boolean;
 }
 

@@ -6,6 +6,7 @@
  * A new HR contact claims an enterprise (a wrong 统一社会信用代码 is caught before sending), staff approve the claim
  * and its place at a fair, and the fair's figures count it. A worker asks for 就业指导 and reads the staff's answer.
  */
+import type { Page } from 'playwright-core';
 import { screenshot } from './support/browser';
 import { browserJourney, fill, pick } from './support/journey';
 
@@ -14,6 +15,46 @@ const JOB_TITLE = '立体剪裁版型师';
 const KEYWORD = '版型';
 const WORKER_NAME = '王师傅';
 const INTERVIEW_NOTE = '请带身份证，到一楼前台找李经理';
+
+/**
+ * A phone photo as people pick it: 2000×1500, a scene with grain, saved as a JPEG of about 750 KB — far over the
+ * logo limit. Drawn by the page's own canvas, so nothing is read from disk.
+ */
+async function aPhonePhoto(page: Page): Promise<Buffer> {
+  const base64 = await page.evaluate(async () => {
+    const [w, h] = [2000, 1500];
+    const canvas = document.createElement('canvas');
+    canvas.width = w;
+    canvas.height = h;
+    const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+    const sky = ctx.createLinearGradient(0, 0, w, h);
+    sky.addColorStop(0, '#7aa6c2');
+    sky.addColorStop(0.5, '#e9d8a6');
+    sky.addColorStop(1, '#386641');
+    ctx.fillStyle = sky;
+    ctx.fillRect(0, 0, w, h);
+    ctx.fillStyle = '#c8102e';
+    ctx.beginPath();
+    ctx.arc(w / 2, h / 2, h / 4, 0, Math.PI * 2);
+    ctx.fill();
+    const pixels = ctx.getImageData(0, 0, w, h);
+    let seed = 42;
+    for (let i = 0; i < pixels.data.length; i += 4) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      const grain = (seed / 0x7fffffff - 0.5) * 32;
+      pixels.data[i] += grain;
+      pixels.data[i + 1] += grain;
+      pixels.data[i + 2] += grain;
+    }
+    ctx.putImageData(pixels, 0, 0);
+    const blob = (await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.85))) as Blob;
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(binary);
+  });
+  return Buffer.from(base64, 'base64');
+}
 
 describe('云招聘 in the browser', () => {
   const journey = browserJourney();
@@ -24,6 +65,38 @@ describe('云招聘 in the browser', () => {
     const hr = await personOnPhone('demo-hr');
     await hr.locator('.enterprise-entry').click();
     await hr.locator('.enterprise-head', { hasText: '上海咏姿时装有限公司' }).waitFor();
+
+    // 企业标志: a picture the browser cannot open (a HEIC in Chrome) is the one refused, in words a person understands.
+    const refused = hr.waitForEvent('filechooser');
+    await hr.locator('.enterprise-logo-choose').click();
+    await (await refused).setFiles({ name: 'IMG_0001.HEIC', mimeType: 'image/heic', buffer: Buffer.from('\0\0\0\x18ftypheic') });
+    await hr.locator('.enterprise-form .field-error', { hasText: '这张图片无法读取' }).waitFor();
+
+    // A phone photo of ~750 KB is taken as it is: cropped square and compressed on the phone, then saved.
+    const photo = await aPhonePhoto(hr);
+    expect(photo.length).toBeGreaterThan(470 * 1024);
+    const chooser = hr.waitForEvent('filechooser');
+    await hr.locator('.enterprise-logo-choose').click();
+    await (await chooser).setFiles({ name: 'IMG_20261201_093015.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await hr.locator('.enterprise-form__logo-image img[src^="data:image/jpeg"]').waitFor();
+    expect(await hr.locator('.enterprise-form .field-error').count()).toBe(0);
+    await hr.locator('.enterprise-save').tap();
+    const headLogo = hr.locator('.enterprise-head__logo img[src^="/files/"]');
+    await headLogo.waitFor();
+    // What was stored: a 512×512 JPEG within the 64 KB limit, served from the file store.
+    const stored = await headLogo.evaluate(async (img: HTMLImageElement) => {
+      await img.decode();
+      const response = await fetch(img.src);
+      return { width: img.naturalWidth, height: img.naturalHeight, type: response.headers.get('content-type'), bytes: (await response.arrayBuffer()).byteLength };
+    });
+    expect(stored).toMatchObject({ width: 512, height: 512, type: 'image/jpeg' });
+    expect(stored.bytes).toBeLessThanOrEqual(64 * 1024);
+    console.log(`logo: a ${Math.round(photo.length / 1024)} KB 2000×1500 photo was stored as ${Math.round(stored.bytes / 1024)} KB, ${stored.width}×${stored.height}`);
+    // The head of 企业中心 with its new logo, once the 已保存 toast has gone.
+    await hr.getByText('已保存', { exact: true }).waitFor({ state: 'hidden' });
+    await headLogo.scrollIntoViewIfNeeded();
+    await screenshot(hr, 'recruitment-00-hr-logo');
+
     await hr.locator('.hr-fairs-entry').click();
     const fair = hr.locator('.hr-fair', { hasText: FAIR_TITLE }).first();
     await fair.locator('.hr-fair-post').click();
@@ -66,6 +139,8 @@ describe('云招聘 in the browser', () => {
     await found.first().click();
     await worker.locator('.job-detail__title', { hasText: JOB_TITLE }).waitFor();
     await worker.locator('.job-detail__fair-title', { hasText: FAIR_TITLE }).waitFor();
+    // The enterprise's logo, as its HR contact uploaded it above.
+    await worker.locator('.enterprise-card__logo img[src^="/files/"]').waitFor();
     await worker.locator('.job-apply').tap();
     await fill(worker, '.resume-name', WORKER_NAME);
     await fill(worker, '.resume-phone', '13800000011');

@@ -384,7 +384,8 @@ const TABLE: Record<ActionName, Entry> = {
       ['a PNG logo whose bytes are a JPEG', { id: f.enterpriseId, logo: { mime: 'image/png', data: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]).toString('base64') } }],
       ['a JPEG logo whose bytes are a PNG', { id: f.enterpriseId, logo: { mime: 'image/jpeg', data: TINY_PNG } }],
       ['a PNG logo of text', { id: f.enterpriseId, logo: { mime: 'image/png', data: Buffer.from('<svg/>').toString('base64') } }],
-      ['a logo over 40 KB', { id: f.enterpriseId, logo: { mime: 'image/png', data: 'A'.repeat(60_000) } }],
+      ['a logo over 64 KB', { id: f.enterpriseId, logo: { mime: 'image/png', data: 'A'.repeat(90_000) } }],
+      ['a PNG logo whose base64 is broken', { id: f.enterpriseId, logo: { mime: 'image/png', data: `${TINY_PNG.slice(0, 20)}!!${TINY_PNG.slice(20)}` } }],
       ['unknown size', { id: f.enterpriseId, size: 'huge' }],
       ['the name changed by the HR contact', { id: f.enterpriseId, name: '另一家公司' }],
       ['verified set by the HR contact', { id: f.enterpriseId, verified: true }],
@@ -1303,6 +1304,8 @@ describe.each(ENGINES)('malformed payloads on %s', (engine) => {
         ['events.create', 'staff-1', JSON.stringify({ ...anEvent(), description: HUGE })],
         ['registrations.create', 'worker-2', JSON.stringify({ eventId: fixture.eventId, contact: { name: HUGE, phone: '13800000002' } })],
         ['auth.demoLogin', null, JSON.stringify({ openid: HUGE })],
+        // A logo may be bigger than other bodies, but not without end.
+        ['enterprises.update', 'hr-1', JSON.stringify({ id: fixture.enterpriseId, logo: { mime: 'image/jpeg', data: HUGE.repeat(2) } })],
       ] as const) {
         const { status, json } = await post(action, openid, body);
         expect([action, status, problemWith(json, ['PAYLOAD_TOO_LARGE'])]).toEqual([action, 413, null]);

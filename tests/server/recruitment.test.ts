@@ -240,8 +240,9 @@ describe.each(ENGINES)('云招聘 on %s', (engine) => {
     it('accepts a real PNG logo and takes it away again', async () => {
       const enterpriseId = await anApprovedHr(world, 'hr-1', YONGZI);
       const logo = { mime: 'image/png' as const, data: TINY_PNG };
-      expect(await world.call('hr-1', 'enterprises.update', { id: enterpriseId, logo })).toMatchObject({ logo });
-      expect(await world.call(null, 'enterprises.get', { id: enterpriseId })).toMatchObject({ logo });
+      const stored = { url: expect.stringMatching(/^\/files\/[0-9a-f]{64}$/) };
+      expect(await world.call('hr-1', 'enterprises.update', { id: enterpriseId, logo })).toMatchObject({ logo: stored });
+      expect(await world.call(null, 'enterprises.get', { id: enterpriseId })).toMatchObject({ logo: stored });
       expect(await world.call('hr-1', 'enterprises.update', { id: enterpriseId, logo: null })).toMatchObject({ logo: null });
     });
 
@@ -259,12 +260,12 @@ describe.each(ENGINES)('云招聘 on %s', (engine) => {
       expect((await world.call(null, 'enterprises.get', { id: enterpriseId })).logo).toBeNull();
     });
 
-    it('refuses a logo over 40 KB and one that is neither PNG nor JPEG', async () => {
+    it('refuses a logo over 64 KB and one that is neither PNG nor JPEG', async () => {
       const enterpriseId = await anApprovedHr(world, 'hr-1', YONGZI);
-      const big = Buffer.concat([Buffer.from(TINY_PNG, 'base64'), Buffer.alloc(41 * 1024)]).toString('base64');
+      const big = Buffer.concat([Buffer.from(TINY_PNG, 'base64'), Buffer.alloc(65 * 1024)]).toString('base64');
       expect(await world.send('hr-1', 'enterprises.update', { id: enterpriseId, logo: { mime: 'image/png', data: big } })).toMatchObject({
         ok: false,
-        error: { code: 'INVALID_INPUT', issues: [{ path: ['logo', 'data'], message: '标志图片不能超过 40 KB' }] },
+        error: { code: 'INVALID_INPUT', issues: [{ path: ['logo', 'data'], message: '标志图片不能超过 64 KB' }] },
       });
       const gif = await world.send('hr-1', 'enterprises.update', { id: enterpriseId, logo: { mime: 'image/gif', data: TINY_PNG } });
       expect(gif).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: ['logo', 'mime'] }] } });

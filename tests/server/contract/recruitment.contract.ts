@@ -120,13 +120,22 @@ export function describeRecruitmentContract(name: string, open: () => Promise<Re
       expect((await repos.enterprises.findByUscc('91310117MA1J3XXX1A'))?.id).toBe('ent-1');
       expect(await repos.enterprises.findByUscc('nope')).toBeNull();
 
-      const logo = { mime: 'image/png', data: 'iVBORw0KGgo=' };
+      const logo = { url: '/files/0a1b' };
       const updated = await repos.enterprises.update('ent-1', { industry: '服装', intro: '时装', logo, verified: true }, LATER);
       expect(updated).toMatchObject({ industry: '服装', intro: '时装', logo, verified: true, uscc: '91310117MA1J3XXX1A' });
-      const replaced = await repos.enterprises.update('ent-1', { logo: { mime: 'image/jpeg', data: '/9j/' } }, LATER);
-      expect(replaced.logo).toEqual({ mime: 'image/jpeg', data: '/9j/' });
+      const replaced = await repos.enterprises.update('ent-1', { logo: { url: 'cloud://env.7465-env/logos/2c3d.jpg' } }, LATER);
+      expect(replaced.logo).toEqual({ url: 'cloud://env.7465-env/logos/2c3d.jpg' });
       expect((await repos.enterprises.update('ent-1', { logo: null }, LATER)).logo).toBeNull();
       await expect(repos.enterprises.update('nope', { intro: 'x' }, LATER)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    });
+
+    it('writes a profile change and its audit entry together, and neither for an enterprise that is not there', async () => {
+      await repos.enterprises.ensure(anEnterprise(), NOW);
+      const audit = { actor: 'hr-1', action: 'enterprise.update', recordType: 'enterprise', recordId: 'ent-1', detail: 'logo: /files/0a1b' };
+      await repos.enterprises.update('ent-1', { logo: { url: '/files/0a1b' } }, LATER, audit);
+      expect(await repos.audit.listFor('enterprise', 'ent-1')).toEqual([{ ...audit, at: LATER }]);
+      await expect(repos.enterprises.update('nope', { intro: 'x' }, LATER, { ...audit, recordId: 'nope' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      expect(await repos.audit.listFor('enterprise', 'nope')).toEqual([]);
     });
 
     it('creates one enterprise when the same USCC is claimed twice at once', async () => {

@@ -11,6 +11,8 @@ import type { Deps } from '../../../cloudfunctions/api/src/core/context';
 import { dispatch } from '../../../cloudfunctions/api/src/app/dispatch';
 import type { Repositories } from '../../../cloudfunctions/api/src/core/ports';
 import { CloudBaseEngine, type EngineOptions } from '../doubles/cloudbase-engine';
+import { cloudStorageDouble, type CloudStorageDouble } from '../doubles/cloud-storage';
+import { cloudImageStore } from '../../../cloudfunctions/api/src/cloud/images';
 import { T0 } from './world';
 
 export interface CloudBaseHarness {
@@ -61,6 +63,8 @@ export async function openCloudBase(options: Omit<EngineOptions, 'uniqueIndexes'
  */
 export interface CloudBaseWorld {
   harness: CloudBaseHarness;
+  /** Cloud storage (the labelled double): where uploaded logos go. */
+  storage: CloudStorageDouble;
   deps: Deps;
   clock: { now: Date };
   setNow(iso: string): void;
@@ -75,11 +79,18 @@ export async function makeCloudBaseWorld(options: Omit<EngineOptions, 'uniqueInd
   const harness = await openCloudBase(options);
   const clock = { now: T0 };
   let counter = 0;
-  const deps: Deps = { repos: harness.repos, now: () => clock.now, newId: () => `id${String(++counter).padStart(6, '0')}` };
+  const storage = cloudStorageDouble();
+  const deps: Deps = {
+    repos: harness.repos,
+    now: () => clock.now,
+    newId: () => `id${String(++counter).padStart(6, '0')}`,
+    images: cloudImageStore(storage),
+  };
   const send = async <A extends ActionName>(openid: string | null, action: A, payload: unknown) =>
     (await dispatch(deps, openid ? { openid } : null, action, payload)) as ApiResult<ActionOutput<A>>;
   const world: CloudBaseWorld = {
     harness,
+    storage,
     deps,
     clock,
     setNow(iso) {

@@ -18,10 +18,12 @@ export interface TestDb {
   drop(): Promise<void>;
 }
 
-export async function openTestDb(engine: Engine = 'pglite'): Promise<TestDb> {
+/** `migrateUpTo`: the schema as it was at that version (for upgrade tests); the current one otherwise. */
+export async function openTestDb(engine: Engine = 'pglite', migrateUpTo?: number): Promise<TestDb> {
+  const upTo = migrateUpTo === undefined ? {} : { upTo: migrateUpTo };
   if (engine === 'pglite') {
     const db = await openDb({});
-    await migrate(db);
+    await migrate(db, upTo);
     return { db, drop: () => db.close() };
   }
   const adminUrl = process.env.DATABASE_URL;
@@ -34,7 +36,7 @@ export async function openTestDb(engine: Engine = 'pglite'): Promise<TestDb> {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const db = await openDb({ databaseUrl: url.toString(), poolSize: 20 });
-  await migrate(db);
+  await migrate(db, upTo);
   return {
     db,
     url: url.toString(),

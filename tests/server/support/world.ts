@@ -8,7 +8,8 @@ import type { EventCreateInput } from '@shared/events';
 import type { Role } from '@shared/users';
 import type { Deps } from '../../../cloudfunctions/api/src/core/context';
 import { dispatch } from '../../../cloudfunctions/api/src/app/dispatch';
-import { sqlRepositories } from '../../../cloudfunctions/api/src/adapters/sql';
+import { sqlFilesRepo, sqlRepositories } from '../../../cloudfunctions/api/src/adapters/sql';
+import { gatewayImageStore } from '../../../cloudfunctions/api/src/http/images';
 import { openTestDb, type Engine, type TestDb } from './db';
 import { memoryFileStore } from '../../../cloudfunctions/api/src/http/files';
 import { resetNeedsAndStations } from './needs';
@@ -40,6 +41,8 @@ export async function makeWorld(engine: Engine = 'pglite', options: Partial<Pick
     newId: () => `id${String(++counter).padStart(6, '0')}`,
     // Exports land in the gateway's store, on the world's clock, so a test can move past a link's ten minutes.
     files: memoryFileStore(() => clock.now),
+    // Uploaded logos land in the gateway's own store: the `files` table of this database.
+    images: gatewayImageStore(sqlFilesRepo(testDb.db)),
     ...options,
   };
   const send = async <A extends ActionName>(openid: string | null, action: A, payload: unknown) =>
@@ -62,7 +65,7 @@ export async function makeWorld(engine: Engine = 'pglite', options: Partial<Pick
       await deps.repos.users.setRoles(openid, roles, clock.now.toISOString());
     },
     async reset() {
-      await testDb.db.query('TRUNCATE notices, registrations, events, followup_steps, followups, audit_log, outbox, users, enterprises CASCADE');
+      await testDb.db.query('TRUNCATE notices, registrations, events, followup_steps, followups, audit_log, outbox, users, enterprises, files CASCADE');
       await resetNeedsAndStations(testDb.db);
       clock.now = T0;
       await world.givenUser('staff-1', ['staff']);

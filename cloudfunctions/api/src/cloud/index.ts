@@ -9,6 +9,7 @@ import { newId } from '../core/ids';
 import { handleCloudEvent, internalFault, parseAdminOpenids, type WxContext } from './entry';
 import { storageLoader } from './storage';
 import { cloudFileStore } from './files';
+import { cloudImageStore } from './images';
 import { miniProgramCodeMaker, type WxacodeCloud } from './wxacode';
 
 // The SDK's typings say string, but DYNAMIC_CURRENT_ENV (a symbol) is its documented way to use the calling env.
@@ -23,7 +24,14 @@ export async function main(event: unknown): Promise<ApiResult<unknown>> {
   let wx: WxContext;
   try {
     const storage = await loadStorage();
-    deps = { repos: storage.repos, now: () => new Date(), newId, miniProgramCode: miniProgramCodeMaker(cloud as unknown as WxacodeCloud), files: cloudFileStore(cloud) };
+    deps = {
+      repos: storage.repos,
+      now: () => new Date(),
+      newId,
+      miniProgramCode: miniProgramCodeMaker(cloud as unknown as WxacodeCloud),
+      files: cloudFileStore(cloud),
+      images: cloudImageStore(cloud),
+    };
     setup = storage.setup;
     wx = cloud.getWXContext();
   } catch (err) {

@@ -1,5 +1,5 @@
 import type { Repositories, UserRecord } from './ports';
-import type { FileStore } from './ports/files';
+import type { FileStore, ImageStore } from './ports/files';
 
 /** Signs session tokens for session rows that exist; only the HTTP gateway has one. */
 export interface SessionIssuer {
@@ -21,6 +21,8 @@ export interface Deps {
   newId(): string;
   /** Where exports are put for download; absent where nothing is exported (tools, some tests). */
   files?: FileStore;
+  /** Where uploaded images (enterprise logos) are kept; absent where nothing is uploaded (tools, benchmarks). */
+  images?: ImageStore;
   /** Present only where demo login is allowed (local demo gateway). */
   demoSessions?: SessionIssuer;
   /** The gateway's signer for real sign-ins (wx.login, scanned tickets, 公众号); absent in the cloud function. */

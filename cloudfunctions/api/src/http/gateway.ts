@@ -14,6 +14,8 @@ import type { Deps } from '../core/context';
 import { dispatch, type Identity } from '../app/dispatch';
 import { opensOnEvents, withFirstPage } from './first-page';
 import { registerFileRoutes, type GatewayFileStore } from './files';
+import { registerImageRoutes } from './images';
+import type { FilesRepo } from '../core/ports/files';
 import type { Sessions } from './sessions';
 import { resumeSession } from '../sessions/use-cases';
 import { registerMpLogin, withMpLoginFlag } from './mp-login';
@@ -27,6 +29,8 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
 const ROBOTS_TXT = ['User-agent: *', 'Disallow: /api/', 'Disallow: /files/', 'Disallow: /staff/', 'Disallow: /hr/', 'Disallow: /account/', 'Disallow: /party/', 'Allow: /', ''].join('\n');
 /** An .xlsx of at most 2 MB as base64 (IMPORT_MAX_BASE64), with room for the JSON around it. */
 export const UPLOAD_BODY_LIMIT_BYTES = 3 * 1024 * 1024;
+/** An enterprise profile with a new logo: LOGO_MAX_BYTES as base64 (87 KB), with room for the texts around it. */
+export const LOGO_BODY_LIMIT_BYTES = 128 * 1024;
 
 export interface GatewayOptions {
   deps: Deps;
@@ -43,6 +47,8 @@ export interface GatewayOptions {
   requestTimeoutMs?: number;
   /** Exports waiting to be downloaded (the same store as `deps.files`): serves GET /files/<token> to their owner. */
   files?: GatewayFileStore;
+  /** Uploaded images (the files behind `deps.images`): serves GET /files/<sha256> to anyone. */
+  images?: FilesRepo;
   /** Sign-in attempts per address (http/sign-in-limit.ts); off unless given. */
   signInLimit?: SignInLimiter;
   /** WeChat settings; with a 公众号 configured, /auth/mp/* sign people in on H5 inside WeChat. */
@@ -125,20 +131,25 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     });
   }
 
+  if (options.images) registerImageRoutes(app, options.images);
+
   const limited = options.rateLimit ? { config: { rateLimit: {} } } : {};
-  // The census import's .xlsx (base64) is the one body allowed past BODY_LIMIT_BYTES: the same handler on its own route.
-  const actionRoutes = [
+  // The census import's .xlsx and an enterprise's new logo (base64) are the bodies allowed past BODY_LIMIT_BYTES: the same
+  // handler on their own routes (static paths, which the router tries before `/api/:action`).
+  const actionRoutes: { url: string; bodyLimit: number; action?: string }[] = [
     { url: '/api/:action', bodyLimit: BODY_LIMIT_BYTES },
-    { url: '/api/:action(^orgs\\.importPreview$)', bodyLimit: UPLOAD_BODY_LIMIT_BYTES },
+    { url: '/api/orgs.importPreview', bodyLimit: UPLOAD_BODY_LIMIT_BYTES, action: 'orgs.importPreview' },
+    { url: '/api/enterprises.update', bodyLimit: LOGO_BODY_LIMIT_BYTES, action: 'enterprises.update' },
   ];
   for (const route of actionRoutes)
-  app.post<{ Params: { action: string } }>(route.url, { ...limited, bodyLimit: route.bodyLimit }, async (req, reply) => {
-    if (options.signInLimit && !options.signInLimit.allow(req.params.action, req.ip)) {
+  app.post<{ Params: { action?: string } }>(route.url, { ...limited, bodyLimit: route.bodyLimit }, async (req, reply) => {
+    const action = route.action ?? req.params.action ?? '';
+    if (options.signInLimit && !options.signInLimit.allow(action, req.ip)) {
       return sendError(reply, 'RATE_LIMITED', '登录尝试太频繁，请稍后再试');
     }
     const identity = await authenticate(req.headers.authorization, options);
     if (identity === 'invalid') return sendError(reply, 'UNAUTHENTICATED', '登录已过期，请重新登录');
-    const result = await dispatch(options.deps, identity, req.params.action, req.body, {
+    const result = await dispatch(options.deps, identity, action, req.body, {
       logError: (err, action) => req.log.error({ err, action }, 'action failed'),
       userAgent: req.headers['user-agent'],
       // A printed check-in code must open the address people reach us on (behind a proxy: its X-Forwarded-* when trusted).

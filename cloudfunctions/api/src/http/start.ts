@@ -5,13 +5,14 @@
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDb, migrate, sqlRepositories } from '../adapters/sql';
+import { openDb, migrate, sqlFilesRepo, sqlRepositories } from '../adapters/sql';
 import { newId } from '../core/ids';
 import type { Deps } from '../core/context';
 import { DEMO_PERSONAS, seedDemo } from '../demo/seed';
 import { startDailyErasure } from '../retention/daily';
 import { buildGateway } from './gateway';
 import { memoryFileStore } from './files';
+import { gatewayImageStore } from './images';
 import { readableLines } from './logging';
 import { createSessions, resolveSessionSecret } from './sessions';
 import { createSignInLimiter } from './sign-in-limit';
@@ -39,7 +40,9 @@ async function main(): Promise<void> {
   // WeChat sign-in asked for (WECHAT_APPID or WXLOGIN=1) but not fully configured stops the start here (http/wechat.ts).
   const wechat = wechatSettingsFromEnv(env);
   const files = memoryFileStore();
-  const deps: Deps = { repos, now: () => new Date(), newId, files, sessions, wechat: miniProgramSignIn(wechat), ...(demo ? { demoSessions: sessions } : {}) };
+  // Uploaded logos live in the database beside the records; exports only in memory.
+  const images = sqlFilesRepo(db);
+  const deps: Deps = { repos, now: () => new Date(), newId, files, images: gatewayImageStore(images), sessions, wechat: miniProgramSignIn(wechat), ...(demo ? { demoSessions: sessions } : {}) };
   if (demo) {
     const seeded = await seedDemo(repos, new Date(), newId);
     if (seeded.createdEvents) console.log(`已写入演示数据：${seeded.createdEvents} 个活动`);
@@ -49,6 +52,7 @@ async function main(): Promise<void> {
     deps,
     sessions,
     files,
+    images,
     staticDir,
     trustProxy: env.TRUST_PROXY === '1',
     rateLimit: { max: RATE_LIMIT_PER_MINUTE, timeWindowMs: 60_000 },

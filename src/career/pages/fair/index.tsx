@@ -122,7 +122,7 @@ export default function FairPage() {
                   setTab('jobs');
                 }}
               >
-                {logo ? <Image className='fair-enterprise__logo' src={logo} mode='aspectFit' /> : <View className='fair-enterprise__logo fair-enterprise__logo--none' />}
+                {logo ? <Image className='fair-enterprise__logo' src={logo} mode='aspectFit' nativeProps={{ alt: `${company.name}的标志` }} /> : <View className='fair-enterprise__logo fair-enterprise__logo--none' />}
                 <View className='fair-enterprise__main'>
                   <Text className='fair-enterprise__name'>{company.name}</Text>
                   {facts ? <Text className='fair-enterprise__facts'>{facts}</Text> : null}

@@ -10,7 +10,7 @@ export function EnterpriseCard({ enterprise }: { enterprise: Enterprise }) {
   return (
     <View className='job-detail__section enterprise-card'>
       <View className='enterprise-card__head'>
-        {logo ? <Image className='enterprise-card__logo' src={logo} mode='aspectFit' /> : null}
+        {logo ? <Image className='enterprise-card__logo' src={logo} mode='aspectFit' nativeProps={{ alt: `${enterprise.name}的标志` }} /> : null}
         <View className='enterprise-card__who'>
           <Text className='enterprise-card__name'>{enterprise.name}</Text>
           {facts ? <Text className='enterprise-card__facts'>{facts}</Text> : null}

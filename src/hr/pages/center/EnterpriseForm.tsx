@@ -11,7 +11,7 @@ import { logoSrc } from '../../../components/recruitment/logoSrc';
 import { checkWith, type FieldErrors } from '../../../components/form/fieldErrors';
 import { useZodForm } from '../../../components/form/useZodForm';
 import { boolAttr } from '../../../utils/boolAttr';
-import type { LogoChoice, LogoInput } from './logo';
+import type { LogoChoice, LogoInput, LogoValue } from './logo';
 
 export type EnterpriseUpdate = z.infer<typeof EnterpriseUpdateInput>;
 
@@ -22,7 +22,7 @@ export interface EnterpriseFormValues {
   contactName: string;
   contactPhone: string;
   intro: string;
-  logo: LogoInput | null;
+  logo: LogoValue;
 }
 
 export type EnterpriseField = keyof EnterpriseFormValues;
@@ -39,9 +39,7 @@ export function enterpriseFormFrom(enterprise: Enterprise): EnterpriseFormValues
     contactName: enterprise.contactName ?? '',
     contactPhone: enterprise.contactPhone ?? '',
     intro: enterprise.intro ?? '',
-    logo: enterprise.logo && (enterprise.logo.mime === 'image/png' || enterprise.logo.mime === 'image/jpeg')
-      ? { mime: enterprise.logo.mime, data: enterprise.logo.data }
-      : null,
+    logo: enterprise.logo,
   };
 }
 
@@ -64,9 +62,14 @@ export function validateEnterprise(
     ...(contactName ? { contactName } : {}),
     ...(contactPhone ? { contactPhone } : {}),
     intro: values.intro,
-    ...(logoChanged ? { logo: values.logo } : {}),
+    ...(logoChanged ? { logo: newLogo(values.logo) } : {}),
   };
   return checkWith(EnterpriseUpdateInput, payload, ENTERPRISE_FIELDS);
+}
+
+/** A changed logo is either newly chosen (sent as bytes) or removed. */
+function newLogo(logo: LogoValue): LogoInput | null {
+  return logo && 'data' in logo ? logo : null;
 }
 
 export interface EnterpriseFormProps {
@@ -86,8 +89,11 @@ export function EnterpriseForm({ enterprise, saving = false, errors: serverError
     busy: saving,
   });
   const [logoChanged, setLogoChanged] = useState(false);
+  const [choosing, setChoosing] = useState(false);
 
   const pickLogo = async () => {
+    if (choosing) return;
+    setChoosing(true);
     try {
       const choice = await chooseLogo();
       if (!choice) return;
@@ -99,6 +105,8 @@ export function EnterpriseForm({ enterprise, saving = false, errors: serverError
       setLogoChanged(true);
     } catch (e) {
       setError('logo', messageOf(e));
+    } finally {
+      setChoosing(false);
     }
   };
 
@@ -119,9 +127,9 @@ export function EnterpriseForm({ enterprise, saving = false, errors: serverError
     <View className='followup-form enterprise-form'>
       <FormRow label='企业标志' optional error={errors.logo}>
         <View className='enterprise-form__logo'>
-          {logo ? <Image className='enterprise-form__logo-image' src={logo} mode='aspectFit' /> : null}
-          <Button className='enterprise-logo-choose' size='mini' onClick={() => void pickLogo()}>
-            {logo ? '更换图片' : '选择图片'}
+          {logo ? <Image className='enterprise-form__logo-image' src={logo} mode='aspectFit' nativeProps={{ alt: '企业标志预览' }} /> : null}
+          <Button className='enterprise-logo-choose' size='mini' disabled={boolAttr(choosing)} onClick={() => void pickLogo()}>
+            {choosing ? '正在处理图片…' : logo ? '更换图片' : '选择图片'}
           </Button>
           {logo ? (
             <Button className='enterprise-logo-remove' size='mini' onClick={removeLogo}>
@@ -129,7 +137,7 @@ export function EnterpriseForm({ enterprise, saving = false, errors: serverError
             </Button>
           ) : null}
         </View>
-        <Text className='followup-form__count enterprise-form__logo-hint'>PNG 或 JPEG，不超过 40 KB</Text>
+        <Text className='followup-form__count enterprise-form__logo-hint'>可直接选手机里的照片，会居中裁成正方形并自动压缩</Text>
       </FormRow>
       <TextRow
         label='所属行业'

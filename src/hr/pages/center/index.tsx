@@ -143,7 +143,7 @@ function EnterpriseHead({ enterprise }: { enterprise: Enterprise }) {
   const logo = logoSrc(enterprise.logo);
   return (
     <View className='followup-card enterprise-head'>
-      {logo ? <Image className='enterprise-head__logo' src={logo} mode='aspectFit' /> : null}
+      {logo ? <Image className='enterprise-head__logo' src={logo} mode='aspectFit' nativeProps={{ alt: `${enterprise.name}的标志` }} /> : null}
       <View className='enterprise-head__who'>
         <Text className='enterprise-head__name'>{enterprise.name}</Text>
         <Text className='enterprise-head__uscc'>{`统一社会信用代码：${enterprise.uscc}`}</Text>

@@ -16,9 +16,20 @@ import {
   type Where,
 } from './db';
 import { definedFields, enterpriseFacts, fairKey, guardedChange, liveClaimKey, usccKey } from './recruitment-docs';
+import { writeEffects } from './effects';
+
+/**
+ * The logo's address. Documents cannot be migrated by setup: a logo kept inline before logos moved to cloud storage is
+ * shown as a data: URL (the mini-program's <Image> shows one) until its HR contact uploads a new one.
+ */
+function logoOf(d: Doc): EnterpriseRecord['logo'] {
+  const logo = d.logo as { url?: unknown; mime?: unknown; data?: unknown } | null | undefined;
+  if (logo?.url) return { url: String(logo.url) };
+  if (logo?.mime && logo?.data) return { url: `data:${String(logo.mime)};base64,${String(logo.data)}` };
+  return null;
+}
 
 function toEnterprise(d: Doc): EnterpriseRecord {
-  const logo = d.logo as { mime?: unknown; data?: unknown } | null | undefined;
   return {
     id: d._id,
     name: String(d.name),
@@ -29,7 +40,7 @@ function toEnterprise(d: Doc): EnterpriseRecord {
     contactName: strOrNull(d.contactName),
     contactPhone: strOrNull(d.contactPhone),
     intro: strOrNull(d.intro),
-    logo: logo?.mime && logo?.data ? { mime: String(logo.mime), data: String(logo.data) } : null,
+    logo: logoOf(d),
     verified: Boolean(d.verified),
   };
 }
@@ -128,16 +139,19 @@ export function cloudbaseEnterprisesRepo(db: CloudDb): EnterprisesRepo {
       return stored;
     },
 
-    async update(id, patch, now) {
+    async update(id, patch, now, audit) {
       const data: Record<string, unknown> = { updatedAt: toDate(now) };
       for (const [key, value] of Object.entries(patch as EnterprisePatch)) {
         // The logo is replaced whole (an update would merge a new logo's fields into the old one, or fail on null).
         if (value !== undefined) data[key] = key === 'logo' ? db.command.set(value) : value;
       }
-      await enterprises().where({ _id: id }).update({ data });
-      const updated = await get(id);
-      if (!updated) throw notFound('企业');
-      return updated;
+      await inTransaction(db, async (tx) => {
+        const { data: current } = await tx.collection('enterprises').doc(id).get();
+        if (!current) throw notFound('企业');
+        await tx.collection('enterprises').doc(id).update({ data });
+        if (audit) await writeEffects(tx, { audit }, now);
+      });
+      return (await get(id)) as EnterpriseRecord;
     },
 
     async insertClaim(c) {

@@ -36,7 +36,7 @@ export const COLLECTIONS: CollectionSpec[] = [
   },
   {
     name: 'enterprises',
-    about: '_id = enterprise id; uscc unique through unique_keys; logo kept inline (read with a projection elsewhere)',
+    about: '_id = enterprise id; uscc unique through unique_keys; logo: { url } of an image in cloud storage (older documents may hold it inline: read with a projection elsewhere)',
     indexes: [
       { name: 'uscc', fields: [['uscc', 'asc']] },
       { name: 'verified', fields: [['verified', 'asc']] },

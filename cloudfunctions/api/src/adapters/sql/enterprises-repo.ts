@@ -10,6 +10,7 @@ import type {
 import { notFound } from '../../core/errors';
 import { isUniqueViolation, iso, str, type SqlDb, type SqlExecutor } from './db';
 import { guardedChange, setClause, type Row } from './recruitment-rows';
+import { insertAudit } from './audit-repo';
 
 function toEnterprise(r: Row): EnterpriseRecord {
   return {
@@ -22,9 +23,19 @@ function toEnterprise(r: Row): EnterpriseRecord {
     contactName: str(r.contact_name),
     contactPhone: str(r.contact_phone),
     intro: str(r.intro),
-    logo: r.logo_mime && r.logo_data ? { mime: String(r.logo_mime), data: String(r.logo_data) } : null,
+    logo: logoOf(r),
     verified: Boolean(r.verified),
   };
+}
+
+/**
+ * The logo's address. A logo kept inline before migration 14 that the migration could not move (its base64 did not
+ * decode) is still shown, as a data: URL, rather than lost.
+ */
+function logoOf(r: Row): EnterpriseRecord['logo'] {
+  if (r.logo_url) return { url: String(r.logo_url) };
+  if (r.logo_mime && r.logo_data) return { url: `data:${String(r.logo_mime)};base64,${String(r.logo_data)}` };
+  return null;
 }
 
 /** A claim shows what its claimant typed, never the enterprise's current name. */
@@ -68,7 +79,8 @@ const ENTERPRISE_COLUMNS: Record<keyof EnterprisePatch, string[]> = {
   contactName: ['contact_name'],
   contactPhone: ['contact_phone'],
   intro: ['intro'],
-  logo: ['logo_mime', 'logo_data'],
+  // Setting the address also clears a legacy inline logo.
+  logo: ['logo_url', 'logo_mime', 'logo_data'],
   verified: ['verified'],
 };
 
@@ -107,22 +119,24 @@ export function sqlEnterprisesRepo(db: SqlDb): EnterprisesRepo {
       const rows = await db.query<Row>('SELECT * FROM enterprises WHERE uscc = $1', [e.uscc]);
       return toEnterprise(rows[0]);
     },
-    async update(id, patch, now) {
+    async update(id, patch, now, audit) {
       const sets: string[] = [];
       const params: unknown[] = [id, now];
       for (const key of Object.keys(patch) as (keyof EnterprisePatch)[]) {
         if (patch[key] === undefined) continue;
         const value = patch[key];
-        const values = key === 'logo' ? [patch.logo?.mime ?? null, patch.logo?.data ?? null] : [value];
+        const values = key === 'logo' ? [patch.logo?.url ?? null, null, null] : [value];
         ENTERPRISE_COLUMNS[key].forEach((column, i) => {
           params.push(values[i]);
           sets.push(`${column} = $${params.length}`);
         });
       }
-      await db.query(`UPDATE enterprises SET ${[...sets, 'updated_at = $2'].join(', ')} WHERE id = $1`, params);
-      const updated = await get(db, id);
-      if (!updated) throw notFound('企业');
-      return updated;
+      return db.transaction(async (tx) => {
+        const changed = await tx.query(`UPDATE enterprises SET ${[...sets, 'updated_at = $2'].join(', ')} WHERE id = $1 RETURNING id`, params);
+        if (!changed.length) throw notFound('企业');
+        if (audit) await insertAudit(tx, { ...audit, at: now });
+        return (await get(tx, id)) as EnterpriseRecord;
+      });
     },
     async insertClaim(c) {
       try {

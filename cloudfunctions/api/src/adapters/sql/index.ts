@@ -21,6 +21,7 @@ import { sqlLoginTicketsRepo, sqlSessionsRepo } from './sessions-repo';
 
 export { openDb, type SqlDb } from './db';
 export { migrate } from './migrations';
+export { sqlFilesRepo } from './files-repo';
 
 export function sqlRepositories(db: SqlDb): Repositories {
   return {

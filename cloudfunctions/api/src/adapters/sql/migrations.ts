@@ -513,13 +513,43 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX login_tickets_expires_idx ON login_tickets (expires_at)
     `,
   },
+  {
+    version: 14,
+    name: 'uploaded images in their own table (files); enterprises keep only the logo address',
+    // A file is named by the SHA-256 of its bytes (hex), so the same image uploaded twice is one row and its address
+    // never changes what it points at (GET /files/<id> may be cached for good). Logos kept inline before move here;
+    // one whose base64 does not decode is left where it was and still shown (enterprises-repo.ts), never dropped.
+    sql: `
+      CREATE TABLE files (
+        id text PRIMARY KEY CHECK (id ~ '^[0-9a-f]{64}$'),
+        mime text NOT NULL CHECK (mime IN ('image/png', 'image/jpeg')),
+        bytes bytea NOT NULL,
+        owner text NOT NULL,
+        created_at timestamptz NOT NULL
+      );
+      ALTER TABLE enterprises ADD COLUMN logo_url text;
+      CREATE TEMPORARY TABLE inline_logos ON COMMIT DROP AS
+        SELECT id AS enterprise_id, logo_mime AS mime, decode(logo_data, 'base64') AS bytes,
+          COALESCE(updated_at, created_at) AS at
+        FROM enterprises
+        WHERE logo_mime IN ('image/png', 'image/jpeg') AND length(logo_data) % 4 = 0 AND logo_data ~ '^[A-Za-z0-9+/]+={0,2}$';
+      INSERT INTO files (id, mime, bytes, owner, created_at)
+        SELECT DISTINCT ON (encode(sha256(bytes), 'hex')) encode(sha256(bytes), 'hex'), mime, bytes, 'system:migration-14', at
+        FROM inline_logos ORDER BY encode(sha256(bytes), 'hex'), at
+        ON CONFLICT (id) DO NOTHING;
+      UPDATE enterprises e SET logo_url = '/files/' || encode(sha256(l.bytes), 'hex'), logo_mime = NULL, logo_data = NULL
+        FROM inline_logos l WHERE l.enterprise_id = e.id
+    `,
+  },
 ];
 
-export async function migrate(db: SqlDb): Promise<number[]> {
+/** Applies every migration not applied yet; `upTo` stops after that version (upgrade tests start from an older schema). */
+export async function migrate(db: SqlDb, options: { upTo?: number } = {}): Promise<number[]> {
   await db.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
   const applied: number[] = [];
   for (const m of MIGRATIONS) {
+    if (options.upTo !== undefined && m.version > options.upTo) continue;
     const done = await db.transaction(async (tx) => {
       // Two gateways starting on one PostgreSQL take turns here.
       await tx.query('SELECT pg_advisory_xact_lock(4242)');

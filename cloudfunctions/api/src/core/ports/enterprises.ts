@@ -1,5 +1,5 @@
 /** Enterprises, their claims by HR contacts, and their participation in fairs. */
-import type { Guard } from './change';
+import type { AuditDraft, Guard } from './change';
 
 export interface EnterpriseRecord {
   id: string;
@@ -11,7 +11,8 @@ export interface EnterpriseRecord {
   contactName: string | null;
   contactPhone: string | null;
   intro: string | null;
-  logo: { mime: string; data: string } | null;
+  /** The address of the stored logo image (ports/files.ts), never the image itself. */
+  logo: { url: string } | null;
   verified: boolean;
 }
 
@@ -68,7 +69,8 @@ export interface EnterprisesRepo {
   findByUscc(uscc: string): Promise<EnterpriseRecord | null>;
   /** Inserts an unverified enterprise unless one with this code exists; returns whichever is stored. */
   ensure(record: EnterpriseRecord, now: string): Promise<EnterpriseRecord>;
-  update(id: string, patch: EnterprisePatch, now: string): Promise<EnterpriseRecord>;
+  /** Writes the patch and, when given, its audit entry, in one transaction. */
+  update(id: string, patch: EnterprisePatch, now: string, audit?: AuditDraft): Promise<EnterpriseRecord>;
   /** Fails with 'already-live' when the person has a pending or approved claim. */
   insertClaim(claim: Omit<ClaimRecord, 'enterpriseId'>): Promise<'created' | 'already-live'>;
   getClaim(id: string): Promise<ClaimRecord | null>;
