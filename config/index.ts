@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
+import { FirstPageAssets } from './firstPageAssets';
 import prodConfig from './prod';
 
 /**
@@ -74,6 +75,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Taro splits only initial chunks, so every lazily loaded page carried its own copy of zod, the API layer
       // and the Taro components (~180 KB each); splitting async chunks too shares them between pages.
       webpackChain(chain) {
+        chain.plugin('first-page-assets').use(FirstPageAssets);
         const splitChunks = chain.optimization.get('splitChunks');
         if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all' });
       },

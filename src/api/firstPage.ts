@@ -19,3 +19,12 @@ export function takeFirstEventsPage<T>(): Page<T> | null {
     return null;
   }
 }
+
+/** Where the gateway draws those events in plain HTML over the page (cloudfunctions/api/src/http/first-page.ts). */
+const SCREEN_ID = 'sheshan-first-screen';
+
+/** H5: once the events page shows its own list (or its own empty or error state), the drawn one goes. */
+export function dropFirstScreen(): void {
+  if (typeof document === 'undefined') return;
+  document.getElementById(SCREEN_ID)?.remove();
+}

@@ -4,3 +4,6 @@ import type { Page } from '@shared/common';
 export function takeFirstEventsPage<T>(): Page<T> | null {
   return null;
 }
+
+/** Nothing is drawn before the mini-program's own page. */
+export function dropFirstScreen(): void {}

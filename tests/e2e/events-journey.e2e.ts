@@ -4,7 +4,8 @@
  * a third is waitlisted (候补第 1 位); the first cancels, and the third now shows 已报名.
  */
 import type { Page } from 'playwright-core';
-import { screenshot } from './support/browser';
+import path from 'node:path';
+import { launchChromium, OUTPUT_DIR, phone, screenshot } from './support/browser';
 import { browserJourney } from './support/journey';
 
 const EVENT_TITLE = '我为企业献一策';
@@ -31,6 +32,29 @@ describe('signing up for an event in the browser', () => {
     await status.waitFor();
     return (await status.innerText()).trim();
   }
+
+  it('shows the first events as plain links before any script runs, and the app then draws them once', async () => {
+    const browser = await launchChromium();
+    try {
+      // A phone whose scripts have not run (yet, or at all): the gateway's drawing of the first page is what it sees.
+      const bare = await (await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false, locale: 'zh-CN' })).newPage();
+      await bare.goto(`${journey.url}/`);
+      const drawn = bare.locator('#sheshan-first-screen .event-card');
+      expect(await drawn.count()).toBeGreaterThan(0);
+      expect(await drawn.first().locator('.event-card__time').innerText()).toMatch(/^\d{1,2}月\d{1,2}日 周. \d{2}:\d{2}/);
+      expect(await drawn.first().getAttribute('href')).toMatch(/^\/pages\/events\/detail\?id=/);
+      await bare.screenshot({ path: path.join(OUTPUT_DIR, '00-first-screen-before-scripts.png') });
+
+      const withApp = await (await phone(browser)).newPage();
+      await withApp.goto(`${journey.url}/pages/events/index`);
+      const title = await drawn.first().locator('.event-card__title').innerText();
+      await withApp.locator('.events-page .event-card', { hasText: title }).first().waitFor();
+      await withApp.locator('#sheshan-first-screen').waitFor({ state: 'detached' });
+      expect(await withApp.locator('.event-card', { hasText: title }).count()).toBe(1);
+    } finally {
+      await browser.close();
+    }
+  });
 
   it('publishes, fills, waitlists and promotes', async () => {
     const staff = await personOnPhone('demo-staff');

@@ -342,6 +342,33 @@ describe('HTTP gateway', () => {
       expect(embedded).toEqual(JSON.parse(JSON.stringify(asked)));
       expect(embedded.items.map((e: { id: string }) => e.id)).toEqual([id]);
       expect(firstPageOf(await (await fetch(`${h5.base}/pages/events/detail?id=${id}`)).text())).toBeNull();
+      // Drawn too, as a link to the event, its title escaped, its time in Shanghai.
+      expect(page).toContain(`<a class="event-card first-screen__card" href="/pages/events/detail?id=${encodeURIComponent(id)}">`);
+      expect(page).toContain('<span class="event-card__title">&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;培训</span>');
+      expect(await (await fetch(`${h5.base}/pages/me/index`)).text()).not.toContain('sheshan-first-screen');
+    });
+
+    it("asks the browser for the events page's files with the page that opens on it, after the app's own scripts", async () => {
+      const built = fs.mkdtempSync(path.join(os.tmpdir(), 'h5-built-'));
+      const page = '<!doctype html><html><head><script defer="defer" src="/js/app.12ab34cd.js"></script></head><body></body></html>';
+      fs.writeFileSync(path.join(built, 'index.html'), page);
+      // What config/firstPageAssets.ts writes; a name that is not one of the build's files is never echoed.
+      fs.writeFileSync(path.join(built, 'first-page-assets.json'), JSON.stringify(['js/177.fb9855da.js', 'css/177.fb9855da.css', '../../etc/passwd"><script>']));
+      const served = await listen({ deps: world.deps, sessions, staticDir: built });
+      try {
+        const preloads = (url: string) =>
+          fetch(`${served.base}${url}`).then(async (r) => [...(await r.text()).matchAll(/<link rel="(?:preload|stylesheet)" [^>]*>/g)].map((m) => m[0]));
+        expect(await preloads('/')).toEqual([
+          '<link rel="preload" href="/js/app.12ab34cd.js" as="script" fetchpriority="high">',
+          '<link rel="preload" href="/js/177.fb9855da.js" as="script" fetchpriority="low">',
+          '<link rel="stylesheet" href="/css/177.fb9855da.css">',
+        ]);
+        expect(await preloads('/pages/events/index')).toHaveLength(3);
+        expect(await preloads('/pages/me/index')).toEqual([]);
+      } finally {
+        await served.app.close();
+        fs.rmSync(built, { recursive: true, force: true });
+      }
     });
 
     it('leaves the demo flag out when the gateway is not in demo mode', async () => {

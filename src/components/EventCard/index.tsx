@@ -2,14 +2,11 @@ import type { PropsWithChildren } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { Event } from '@shared/events';
 import { EVENT_STATUS_LABELS, EVENT_TYPE_LABELS } from '@shared/labels';
+import { seatsText } from '@shared/plain/events';
 import { formatEventTime } from '../../utils/time';
 import './index.scss';
 
-/** What a person reads about the seats: how many are left, or whether the waitlist is still open. */
-export function seatsText(event: Pick<Event, 'seatsLeft' | 'waitlist'>): string {
-  if (event.seatsLeft > 0) return `剩余 ${event.seatsLeft} 个名额`;
-  return event.waitlist ? '名额已满（可候补）' : '名额已满';
-}
+export { seatsText };
 
 export interface EventCardProps {
   event: Event;

@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { ActionInput } from '@shared/contract';
 import type { Event } from '@shared/events';
 import { callApi } from '../../api/callApi';
-import { takeFirstEventsPage } from '../../api/firstPage';
+import { dropFirstScreen, takeFirstEventsPage } from '../../api/firstPage';
 import { usePagedList } from '../../api/hooks';
 import { EventCard } from '../../components/EventCard';
 import { FilterTabs } from '../../components/FilterTabs';
@@ -35,6 +35,11 @@ export default function EventsPage() {
   useReachBottom(() => {
     if (list.hasMore) void list.loadMore();
   });
+
+  // The events the gateway drew into the page stay over it until this list has something of its own to show.
+  useEffect(() => {
+    if (!list.loading) dropFirstScreen();
+  }, [list.loading]);
 
   const empty = list.items.length === 0;
   return (

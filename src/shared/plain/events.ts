@@ -24,3 +24,9 @@ export function isSignupOpenAt(event: { signupDeadline: string | null; startAt: 
   const at = typeof now === 'number' ? now : Date.parse(now);
   return at < Date.parse(signupClosesAt(event));
 }
+
+/** What a person reads about the seats: how many are left, or whether the waitlist is still open. */
+export function seatsText(event: { seatsLeft: number; waitlist: boolean }): string {
+  if (event.seatsLeft > 0) return `剩余 ${event.seatsLeft} 个名额`;
+  return event.waitlist ? '名额已满（可候补）' : '名额已满';
+}

@@ -12,7 +12,7 @@ import fastifyStatic from '@fastify/static';
 import { ERROR_MESSAGES, HTTP_STATUS, type ApiError, type ApiResult, type ErrorCode } from '@shared/result';
 import type { Deps } from '../core/context';
 import { dispatch, type Identity } from '../app/dispatch';
-import { opensOnEvents, withFirstPage } from './first-page';
+import { firstPagePreloads, opensOnEvents, withFirstPage } from './first-page';
 import { registerFileRoutes, type GatewayFileStore } from './files';
 import { registerImageRoutes } from './images';
 import type { FilesRepo } from '../core/ports/files';
@@ -163,6 +163,7 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
   if (options.wechat) registerMpLogin(app, { deps: options.deps, wechat: options.wechat, signInLimit: options.signInLimit });
 
   if (options.staticDir && indexHtml !== null) {
+    const preloads = firstPagePreloads(options.staticDir, indexHtml);
     await app.register(fastifyStatic, {
       root: path.resolve(options.staticDir),
       index: false,
@@ -176,7 +177,7 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     // The H5 router uses real paths (/pages/events/detail?id=…): every other GET is the app itself.
     app.setNotFoundHandler(async (req, reply) => {
       if (req.method === 'GET' && !req.url.startsWith('/api/')) {
-        const page = opensOnEvents(req.url) ? await withFirstPage(indexHtml, options.deps) : indexHtml;
+        const page = opensOnEvents(req.url) ? await withFirstPage(indexHtml, options.deps, preloads) : indexHtml;
         return reply.type('text/html').header('cache-control', 'no-cache').send(page);
       }
       return sendError(reply, 'NOT_FOUND');
