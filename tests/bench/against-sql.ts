@@ -8,9 +8,11 @@ import type { BenchWorld } from './world';
 export interface SqlVariant<P> {
   name: string;
   payload: P;
-  /** The statement and parameters the SQL adapter sends for this payload. */
+  /** The statement and parameters the SQL adapter sends for this payload (its last, when it sends more than one). */
   sql: string;
   params: unknown[];
+  /** Statements the adapter sends before `sql` for the same call (a keyword search's window): replayed too. */
+  before?: { sql: string; params: unknown[] }[];
 }
 
 export interface AgainstSql {
@@ -37,7 +39,10 @@ export async function timeAgainstSql<P>(world: BenchWorld, action: ActionName, v
       const result = await dispatch(world.deps, null, action, v.payload);
       if (!result.ok) throw new Error(`${action} failed: ${result.error.code}`);
     },
-    () => world.testDb.db.query(v.sql, v.params),
+    async () => {
+      for (const b of v.before ?? []) await world.testDb.db.query(b.sql, b.params);
+      return world.testDb.db.query(v.sql, v.params);
+    },
   );
   const viaDispatch = summarize(viaDispatchMs);
   const raw = summarize(rawMs);
@@ -53,9 +58,11 @@ export function againstSqlFigures({ viaDispatch, raw }: AgainstSql): string {
 export async function printPlans<P>(world: BenchWorld, label: string, variants: readonly SqlVariant<P>[]): Promise<void> {
   for (const v of variants) {
     subsection(`${label}: EXPLAIN ANALYZE — ${v.name}`);
-    console.log(v.sql.replace(/\s+/g, ' '));
-    console.log(`params: ${JSON.stringify(v.params)}`);
-    const plan = await world.testDb.db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${v.sql}`, v.params);
-    console.log(plan.map((r) => `  ${r['QUERY PLAN']}`).join('\n'));
+    for (const statement of [...(v.before ?? []), { sql: v.sql, params: v.params }]) {
+      console.log(statement.sql.replace(/\s+/g, ' '));
+      console.log(`params: ${JSON.stringify(statement.params)}`);
+      const plan = await world.testDb.db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`, statement.params);
+      console.log(plan.map((r) => `  ${r['QUERY PLAN']}`).join('\n'));
+    }
   }
 }

@@ -10,6 +10,7 @@ import { BENEFITS, type Benefit, type District, type JobCategory } from '@shared
 import { dispatch } from '../../cloudfunctions/api/src/app/dispatch';
 import { sqlRepositories, type SqlDb } from '../../cloudfunctions/api/src/adapters/sql';
 import { searchTermsOf } from '../../cloudfunctions/api/src/recruitment/jobs';
+import { keywordTerms } from '../../cloudfunctions/api/src/search/terms';
 import { againstSqlFigures, printPlans, timeAgainstSql, timeSeeding, type SqlVariant } from './against-sql';
 import { ms, section, subsection, table, type SummaryRow } from './stats';
 import { engineLabel, onEachEngine, type BenchWorld } from './world';
@@ -75,13 +76,18 @@ async function measureEngine(world: BenchWorld): Promise<SummaryRow[]> {
   return summary;
 }
 
-/** How many listed jobs match the query, all pages together: what the index has to narrow down. */
+/** How many listed jobs match the query, all pages together (counted here, not by the adapter's statements). */
 async function countHits(world: BenchWorld, v: Variant): Promise<string> {
-  const { cursor: _cursor, ...firstPage } = v.payload;
-  const { sql, params } = await captureSql(world, firstPage);
+  const where = [`j.status = 'open'`, 'e.verified'];
+  const params: unknown[] = [];
+  const p = v.payload;
+  if (p.keyword) where.push(`j.search_terms @> $${params.push(keywordTerms(p.keyword))}::text[]`);
+  if (p.category) where.push(`j.category = $${params.push(p.category)}`);
+  if (p.district) where.push(`j.district = $${params.push(p.district)}`);
+  if (p.salaryAtLeast !== undefined) where.push(`COALESCE(j.salary_max, j.salary_min) >= $${params.push(p.salaryAtLeast)}`);
   const rows = await world.testDb.db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM (${sql.slice(0, sql.indexOf(' ORDER BY '))}) hits`,
-    params.slice(0, -1),
+    `SELECT count(*)::int AS n FROM jobs j JOIN enterprises e ON e.id = j.enterprise_id WHERE ${where.join(' AND ')}`,
+    params,
   );
   return rows[0].n.toLocaleString('en');
 }
@@ -109,22 +115,23 @@ async function buildVariants(world: BenchWorld): Promise<Variant[]> {
   return variants;
 }
 
-/** Runs the payload through dispatch on a database that records the SELECT on `jobs` the adapter sends. */
-async function captureSql(world: BenchWorld, payload: SearchPayload): Promise<{ sql: string; params: unknown[] }> {
-  let captured: { sql: string; params: unknown[] } | null = null;
+/** Runs the payload through dispatch on a database that records the SELECTs on `jobs` the adapter sends. */
+async function captureSql(world: BenchWorld, payload: SearchPayload): Promise<Pick<Variant, 'sql' | 'params' | 'before'>> {
+  const captured: { sql: string; params: unknown[] }[] = [];
   const db = world.testDb.db;
   const recording: SqlDb = {
     engine: db.engine,
     transaction: (fn) => db.transaction(fn),
     close: () => db.close(),
     async query<T>(sql: string, params: unknown[] = []) {
-      if (/FROM jobs j/.test(sql)) captured = { sql, params };
+      if (/FROM (\(SELECT \* FROM )?jobs j/.test(sql)) captured.push({ sql, params });
       return db.query<T>(sql, params);
     },
   };
   const result = await dispatch({ ...world.deps, repos: sqlRepositories(recording) }, null, 'jobs.search', payload);
-  if (!result.ok || !captured) throw new Error(`jobs.search failed while capturing its SQL: ${result.ok ? 'no query seen' : result.error.code}`);
-  return captured;
+  const last = captured.at(-1);
+  if (!result.ok || !last) throw new Error(`jobs.search failed while capturing its SQL: ${result.ok ? 'no query seen' : result.error.code}`);
+  return { ...last, before: captured.slice(0, -1) };
 }
 
 /** Pages through jobs.search as a client would (50 a page) until `offset` jobs have been seen; returns the cursor. */
