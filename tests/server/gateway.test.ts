@@ -335,12 +335,17 @@ describe('HTTP gateway', () => {
     it('writes the first page of events into the page that opens on the events list, and nowhere else', async () => {
       await world.reset();
       const id = await aPublishedEvent(world, { title: '</script><script>alert(1)</script>培训' });
+      // `$` patterns in a title stay text: they must not copy parts of the page into the page.
+      const dollars = await aPublishedEvent(world, { title: "讲座$`报名$'须知$&$$" });
       const page = await (await fetch(`${h5.base}/pages/events/index`)).text();
       expect(page).not.toContain('<script>alert(1)');
       const embedded = firstPageOf(page);
       const asked = await world.call(null, 'events.list', { limit: 10 });
       expect(embedded).toEqual(JSON.parse(JSON.stringify(asked)));
-      expect(embedded.items.map((e: { id: string }) => e.id)).toEqual([id]);
+      expect(embedded.items.map((e: { id: string }) => e.id).sort()).toEqual([id, dollars].sort());
+      expect(page).toContain("<span class=\"event-card__title\">讲座$`报名$&#39;须知$&amp;$$</span>");
+      expect(page.match(/<body>/g)).toHaveLength(1);
+      expect(page.match(/<\/head>/g)).toHaveLength(1);
       expect(firstPageOf(await (await fetch(`${h5.base}/pages/events/detail?id=${id}`)).text())).toBeNull();
       // Drawn too, as a link to the event, its title escaped, its time in Shanghai.
       expect(page).toContain(`<a class="event-card first-screen__card" href="/pages/events/detail?id=${encodeURIComponent(id)}">`);

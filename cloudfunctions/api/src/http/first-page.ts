@@ -32,12 +32,14 @@ export function opensOnEvents(url: string): boolean {
  */
 export async function withFirstPage(html: string, deps: Deps, preloads = ''): Promise<string> {
   const result = await dispatch(deps, null, 'events.list', { limit: FIRST_PAGE_SIZE }, { logError: () => undefined });
-  if (!result.ok) return preloads ? html.replace('</head>', `${preloads}</head>`) : html;
+  // Replacements are given as functions: a string would read `$\``, `$'` and `$&` in an event's title as patterns and
+  // splice parts of the page into it.
+  if (!result.ok) return preloads ? html.replace('</head>', () => `${preloads}</head>`) : html;
   const json = JSON.stringify(result.data).replace(/</g, '\\u003c');
   const events = (result.data as { items: Event[] }).items;
   return html
-    .replace('</head>', `${preloads}<script type="application/json" id="${FIRST_PAGE_ELEMENT_ID}">${json}</script></head>`)
-    .replace('<body>', `<body>${firstScreen(events, deps.now())}`);
+    .replace('</head>', () => `${preloads}<script type="application/json" id="${FIRST_PAGE_ELEMENT_ID}">${json}</script></head>`)
+    .replace('<body>', () => `<body>${firstScreen(events, deps.now())}`);
 }
 
 /**
