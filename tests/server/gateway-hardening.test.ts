@@ -179,6 +179,16 @@ describe('the gateway log', () => {
   });
 });
 
+/**
+ * A fetch that reads the whole answer, as a browser does: an answer left unread keeps its connection busy, and the
+ * gateway's close waits for it (seen once in CI: the suite's afterAll timed out).
+ */
+async function fetchRead(url: string, init?: RequestInit): Promise<Response> {
+  const response = await fetch(url, init);
+  await response.arrayBuffer();
+  return response;
+}
+
 describe('browser hardening', () => {
   let world: World;
   let dir: string;
@@ -197,6 +207,8 @@ describe('browser hardening', () => {
     gateway = await listen({ deps: world.deps, sessions, staticDir: dir });
   });
   afterAll(async () => {
+    // These tests are about headers, not shutdown: no connection fetch kept open may hold the close up.
+    gateway.app.server.closeAllConnections();
     await gateway.app.close();
     await world.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -226,7 +238,7 @@ describe('browser hardening', () => {
     const { demoSessions: _demo, ...productionDeps } = world.deps;
     const production = await listen({ deps: productionDeps, sessions, staticDir: dir });
     try {
-      const csp = directives((await fetch(`${production.base}/`)).headers.get('content-security-policy'));
+      const csp = directives((await fetchRead(`${production.base}/`)).headers.get('content-security-policy'));
       expect(csp['script-src']).toEqual(["'self'", sha256(remScript)]);
     } finally {
       await production.app.close();
@@ -239,7 +251,7 @@ describe('browser hardening', () => {
     ['an action', '/api/events.list', 'POST'],
     ['an unknown action', '/api/nope', 'POST'],
   ])('sends nosniff, no framing and no referrer with %s', async (_what, url, method) => {
-    const response = await fetch(`${gateway.base}${url}`, { method, body: method === 'POST' ? '{}' : undefined });
+    const response = await fetchRead(`${gateway.base}${url}`, { method, body: method === 'POST' ? '{}' : undefined });
     expect({
       nosniff: response.headers.get('x-content-type-options'),
       frame: response.headers.get('x-frame-options'),
@@ -252,11 +264,11 @@ describe('browser hardening', () => {
     await aPublishedEvent(world);
     const token = await openSession(world.deps, sessions, 'worker-1');
     const answers = await Promise.all([
-      fetch(`${gateway.base}/api/events.list`, { method: 'POST', body: '{}' }),
-      fetch(`${gateway.base}/api/me.get`, { method: 'POST', headers: { authorization: `Bearer ${token}` } }),
-      fetch(`${gateway.base}/api/me.get`, { method: 'POST' }),
-      fetch(`${gateway.base}/api/events.list`, { method: 'POST', body: '{broken' }),
-      fetch(`${gateway.base}/api/events.list`),
+      fetchRead(`${gateway.base}/api/events.list`, { method: 'POST', body: '{}' }),
+      fetchRead(`${gateway.base}/api/me.get`, { method: 'POST', headers: { authorization: `Bearer ${token}` } }),
+      fetchRead(`${gateway.base}/api/me.get`, { method: 'POST' }),
+      fetchRead(`${gateway.base}/api/events.list`, { method: 'POST', body: '{broken' }),
+      fetchRead(`${gateway.base}/api/events.list`),
     ]);
     expect(answers.map((a) => [a.status, a.headers.get('cache-control')])).toEqual([
       [200, 'no-store'],
@@ -265,8 +277,8 @@ describe('browser hardening', () => {
       [400, 'no-store'],
       [404, 'no-store'],
     ]);
-    expect((await fetch(`${gateway.base}/js/app.js`)).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
-    expect((await fetch(`${gateway.base}/`)).headers.get('cache-control')).toBe('no-cache');
+    expect((await fetchRead(`${gateway.base}/js/app.js`)).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await fetchRead(`${gateway.base}/`)).headers.get('cache-control')).toBe('no-cache');
   });
 });
 
