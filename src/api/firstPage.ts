@@ -1,7 +1,5 @@
 import type { Page } from '@shared/common';
-
-/** Where the gateway writes the first page of events into the HTML (cloudfunctions/api/src/http/first-page.ts). */
-const ELEMENT_ID = 'sheshan-first-page';
+import { FIRST_PAGE_ELEMENT_ID, FIRST_SCREEN_ELEMENT_ID } from '@shared/plain/events';
 
 /**
  * H5: the first page of events the gateway served with the HTML, taken once — a refresh, another filter or a later
@@ -9,7 +7,7 @@ const ELEMENT_ID = 'sheshan-first-page';
  */
 export function takeFirstEventsPage<T>(): Page<T> | null {
   if (typeof document === 'undefined') return null;
-  const element = document.getElementById(ELEMENT_ID);
+  const element = document.getElementById(FIRST_PAGE_ELEMENT_ID);
   if (!element) return null;
   element.remove();
   try {
@@ -20,11 +18,8 @@ export function takeFirstEventsPage<T>(): Page<T> | null {
   }
 }
 
-/** Where the gateway draws those events in plain HTML over the page (cloudfunctions/api/src/http/first-page.ts). */
-const SCREEN_ID = 'sheshan-first-screen';
-
 /** H5: once the events page shows its own list (or its own empty or error state), the drawn one goes. */
 export function dropFirstScreen(): void {
   if (typeof document === 'undefined') return;
-  document.getElementById(SCREEN_ID)?.remove();
+  document.getElementById(FIRST_SCREEN_ELEMENT_ID)?.remove();
 }

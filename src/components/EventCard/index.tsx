@@ -6,8 +6,6 @@ import { seatsText } from '@shared/plain/events';
 import { formatEventTime } from '../../utils/time';
 import './index.scss';
 
-export { seatsText };
-
 export interface EventCardProps {
   event: Event;
   /** Staff lists show draft / published / cancelled. */

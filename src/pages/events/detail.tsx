@@ -11,7 +11,7 @@ import { ApiFailure, messageOf } from '../../api/failure';
 import { useAction } from '../../api/hooks';
 import { useMutation } from '../../api/useMutation';
 import { useMe } from '../../api/useMe';
-import { seatsText } from '../../components/EventCard';
+import { seatsText } from '@shared/plain/events';
 import { ListState } from '../../components/ListState';
 import { Ticket } from '../../components/Ticket';
 import { boolAttr } from '../../utils/boolAttr';

@@ -30,3 +30,7 @@ export function seatsText(event: { seatsLeft: number; waitlist: boolean }): stri
   if (event.seatsLeft > 0) return `剩余 ${event.seatsLeft} 个名额`;
   return event.waitlist ? '名额已满（可候补）' : '名额已满';
 }
+
+/** Where the gateway writes the first page of events into the H5 page it serves: as data, and drawn over the page. */
+export const FIRST_PAGE_ELEMENT_ID = 'sheshan-first-page';
+export const FIRST_SCREEN_ELEMENT_ID = 'sheshan-first-screen';

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Event } from '@shared/events';
 import { EVENT_TYPE_LABELS } from '@shared/labels';
-import { seatsText } from '@shared/plain/events';
+import { FIRST_PAGE_ELEMENT_ID, FIRST_SCREEN_ELEMENT_ID, seatsText } from '@shared/plain/events';
 import { formatEventTime } from '@shared/plain/time';
 import { FIRST_PAGE_ASSETS } from '../../../../config/firstPageAssets';
 import type { Deps } from '../core/context';
@@ -17,8 +17,6 @@ import { dispatch } from '../app/dispatch';
 
 /** What the events page asks for on its first load (`src/pages/events/index.tsx`, PAGE_SIZE). */
 export const FIRST_PAGE_SIZE = 10;
-export const FIRST_PAGE_ELEMENT_ID = 'sheshan-first-page';
-export const FIRST_SCREEN_ELEMENT_ID = 'sheshan-first-screen';
 
 /** Paths that open on the events list: the site root and the page itself. */
 export function opensOnEvents(url: string): boolean {

@@ -4,6 +4,7 @@
  * canvas.toBlob. Any picture the browser can open is taken, however large; only one it cannot open is refused.
  */
 import Taro from '@tarojs/taro';
+import { base64Of } from '../../../utils/base64';
 import { isCancel, type LogoChoice } from './logo';
 import {
   IMAGE_TOO_COMPLEX,
@@ -102,16 +103,4 @@ async function encode(image: CanvasImageSource, crop: SquareCrop, step: EncodeSt
   // A browser that cannot write the asked format writes PNG: take what it wrote, as long as it is one of the two.
   if (!blob || (blob.type !== 'image/jpeg' && blob.type !== 'image/png')) return { mime: step.format, data: '', bytes: 0 };
   return { mime: blob.type, data: await base64Of(blob), bytes: blob.size };
-}
-
-function base64Of(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result ?? '');
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(blob);
-  });
 }

@@ -30,12 +30,6 @@ export function validateAnswers(questions: readonly Question[], answers: Answers
   return errors;
 }
 
-/**
- * Checks a contact by the rule the contract's schema is built from (plain, so this page in the main package carries no
- * zod); one Chinese message per invalid field.
- */
-export const validateContact = checkContact;
-
 export function SignupForm({ initial, submitting = false, errors: serverErrors, questions = [], answerErrors, onSubmit }: SignupFormProps) {
   const { values, setValues, errors, set, submit } = useZodForm<Contact, Field>({
     initial: { name: initial?.name ?? '', phone: initial?.phone ?? '' },
@@ -63,7 +57,8 @@ export function SignupForm({ initial, submitting = false, errors: serverErrors, 
     const answersFit = Object.keys(wrong).length === 0;
     submit(
       (values) => {
-        const checked = validateContact(values);
+        // The rule the contract's schema is built from, plain: this page is in the main package, which carries no zod.
+        const checked = checkContact(values);
         return checked.ok && !answersFit ? { ok: false as const, errors: {} } : checked;
       },
       (checked) => onSubmit(checked.contact, answers),

@@ -1,5 +1,6 @@
 /** H5: the browser's file picker (an <input type=file> for .xlsx), the file read as base64 with a FileReader. */
 import { IMPORT_MAX_BYTES } from '@shared/orgs';
+import { base64Of } from '../../../utils/base64';
 import type { SheetChoice } from './sheetChoice';
 
 function pick(): Promise<File | null> {
@@ -19,22 +20,10 @@ function pick(): Promise<File | null> {
   });
 }
 
-function readAsBase64(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result ?? '');
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
-
 export async function chooseSheet(): Promise<SheetChoice> {
   const file = await pick();
   if (!file) return null;
   if (!/\.xlsx$/i.test(file.name)) return { ok: false, message: '请选择 .xlsx 格式的表格（可先导出名册作为模板）' };
   if (file.size > IMPORT_MAX_BYTES) return { ok: false, message: '文件不能超过 2 MB，请分批导入' };
-  return { ok: true, name: file.name, base64: await readAsBase64(file) };
+  return { ok: true, name: file.name, base64: await base64Of(file) };
 }

@@ -4,9 +4,9 @@ import { notFound } from '../../core/errors';
 import { iso, num, str, type SqlDb } from './db';
 import type { Row } from './recruitment-rows';
 
-const JOB_SELECT = `SELECT j.id, j.enterprise_id, e.name AS enterprise_name, j.event_id, j.title, j.category, j.salary_min,
-  j.salary_max, j.headcount, j.district, j.place, j.requirements, j.benefits, j.status, j.created_by, j.created_at, j.updated_at
-  FROM jobs j JOIN enterprises e ON e.id = j.enterprise_id`;
+const JOB_COLUMNS = `j.id, j.enterprise_id, e.name AS enterprise_name, j.event_id, j.title, j.category, j.salary_min,
+  j.salary_max, j.headcount, j.district, j.place, j.requirements, j.benefits, j.status, j.created_by, j.created_at, j.updated_at`;
+const JOB_SELECT = `SELECT ${JOB_COLUMNS} FROM jobs j JOIN enterprises e ON e.id = j.enterprise_id`;
 
 /** How many of the newest jobs a keyword search reads before it asks the inverted index (see `search`). */
 export const RECENT_WINDOW = 5_000;
@@ -81,10 +81,11 @@ export function sqlJobsRepo(db: SqlDb, recentWindow = RECENT_WINDOW): JobsRepo {
       return updated;
     },
     async search(q) {
-      const where = [`j.status = 'open'`, 'e.verified'];
+      // Conditions on the job alone; `e.verified` is added where the enterprise is joined.
+      const filters = [`j.status = 'open'`];
       const params: unknown[] = [];
       const add = (clause: (n: number) => string, ...values: unknown[]) => {
-        where.push(clause(params.length + 1));
+        filters.push(clause(params.length + 1));
         params.push(...values);
       };
       if (q.category) add((n) => `j.category = $${n}`, q.category);
@@ -94,35 +95,31 @@ export function sqlJobsRepo(db: SqlDb, recentWindow = RECENT_WINDOW): JobsRepo {
       if (q.enterpriseId) add((n) => `j.enterprise_id = $${n}`, q.enterpriseId);
       if (q.after) add((n) => `(j.created_at, j.id) < ($${n}, $${n + 1})`, q.after.createdAt, q.after.id);
       const terms = q.terms?.length ? q.terms : null;
-      if (!terms) {
-        params.push(q.limit);
-        const rows = await db.query<Row>(
-          `${JOB_SELECT} WHERE ${where.join(' AND ')} ORDER BY j.created_at DESC, j.id DESC LIMIT $${params.length}`,
-          params,
-        );
+      const newestFirst = 'ORDER BY j.created_at DESC, j.id DESC';
+
+      /** The one query over every listed job (with the words, through the inverted index). */
+      const everyJob = async () => {
+        const all = [...params];
+        const where = ['e.verified', ...filters];
+        if (terms) where.push(`j.search_terms @> $${all.push(terms)}::text[]`);
+        const rows = await db.query<Row>(`${JOB_SELECT} WHERE ${where.join(' AND ')} ${newestFirst} LIMIT $${all.push(q.limit)}`, all);
         return rows.map(toJob);
-      }
+      };
+      if (!terms) return everyJob();
+
       // A keyword: first the newest `recentWindow` jobs the other filters leave, newest first, checked for the words.
       // A common word (骑手, 数控车床) fills the page there, in the order the list is shown, reading a few thousand
       // rows at most; the inverted index would have fetched and sorted every hit (20,000 at a million jobs). Only a
       // page the window cannot fill asks the index, and a word that rare has few hits to fetch.
-      const filters = where.filter((w) => w !== 'e.verified');
-      const termsAt = params.length + 1;
-      const windowAt = params.length + 2;
-      const limitAt = params.length + 3;
+      const windowed = [...params];
       const recent = await db.query<Row>(
-        `${JOB_SELECT.replace('FROM jobs j', `FROM (SELECT * FROM jobs j WHERE ${filters.join(' AND ')}
-           ORDER BY j.created_at DESC, j.id DESC LIMIT $${windowAt}) j`)}
-         WHERE e.verified AND j.search_terms @> $${termsAt}::text[] ORDER BY j.created_at DESC, j.id DESC LIMIT $${limitAt}`,
-        [...params, terms, recentWindow, q.limit],
+        `SELECT ${JOB_COLUMNS}
+         FROM (SELECT * FROM jobs j WHERE ${filters.join(' AND ')} ${newestFirst} LIMIT $${windowed.push(recentWindow)}) j
+         JOIN enterprises e ON e.id = j.enterprise_id
+         WHERE e.verified AND j.search_terms @> $${windowed.push(terms)}::text[] ${newestFirst} LIMIT $${windowed.push(q.limit)}`,
+        windowed,
       );
-      if (recent.length >= q.limit) return recent.map(toJob);
-      const rows = await db.query<Row>(
-        `${JOB_SELECT} WHERE ${where.join(' AND ')} AND j.search_terms @> $${termsAt}::text[]
-         ORDER BY j.created_at DESC, j.id DESC LIMIT $${limitAt - 1}`,
-        [...params, terms, q.limit],
-      );
-      return rows.map(toJob);
+      return recent.length >= q.limit ? recent.map(toJob) : everyJob();
     },
     async listByEnterprise(enterpriseId) {
       const rows = await db.query<Row>(`${JOB_SELECT} WHERE j.enterprise_id = $1 ORDER BY j.created_at DESC, j.id DESC`, [
