@@ -186,7 +186,7 @@ function random(seed: number): () => number {
   };
 }
 
-async function seed(db: SqlDb, now: Date): Promise<void> {
+export async function seed(db: SqlDb, now: Date): Promise<void> {
   const next = random(20261201);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
   const nowIso = now.toISOString();

@@ -26,7 +26,8 @@ describe.each(ENGINES)('keyword search on %s, through the window and the index',
     }
     const repo = sqlJobsRepo(t.db);
     for (let i = 0; i < 60; i++) {
-      // 缝纫 in every other job, 司机 in every fifth, 数控 in two old ones only; some closed, some unverified.
+      // 缝纫 in every other job, 司机 in every fifth, 数控 in two old ones only (3 and 7); some closed, some unverified;
+      // one in three driving, one in four in 九亭.
       const terms = WORDS.filter((_w, k) => (k === 0 && i % 2 === 0) || (k === 1 && i % 5 === 0) || (k === 3 && (i === 3 || i === 7)) || (k === 4 && i % 7 === 1));
       const record: Omit<JobRecord, 'enterpriseName'> = {
         id: `job-${String(i).padStart(2, '0')}`,
@@ -37,7 +38,7 @@ describe.each(ENGINES)('keyword search on %s, through the window and the index',
         salaryMin: 5000,
         salaryMax: null,
         headcount: 1,
-        district: 'sheshan',
+        district: i % 4 === 0 ? 'jiuting' : 'sheshan',
         place: '佘山镇',
         requirements: '',
         benefits: [],
@@ -59,6 +60,7 @@ describe.each(ENGINES)('keyword search on %s, through the window and the index',
       .filter((j) => j.record.status === 'open' && j.verified)
       .filter((j) => (q.terms ?? []).every((w) => j.terms.includes(w)))
       .filter((j) => !q.category || j.record.category === q.category)
+      .filter((j) => !q.district || j.record.district === q.district)
       .filter((j) => !q.after || j.record.createdAt < q.after.createdAt || (j.record.createdAt === q.after.createdAt && j.record.id < q.after.id))
       .sort((a, b) => (a.record.createdAt === b.record.createdAt ? (a.record.id < b.record.id ? 1 : -1) : a.record.createdAt < b.record.createdAt ? 1 : -1))
       .slice(0, q.limit)
@@ -72,6 +74,10 @@ describe.each(ENGINES)('keyword search on %s, through the window and the index',
     ['two words', { terms: ['缝纫', '司机'], limit: 3 }],
     ['a word and a category', { terms: ['司机'], category: 'driving', limit: 4 }],
     ['a word no job has', { terms: ['程序员'], limit: 5 }],
+    // The index holds each job's category and district beside its words (migration 15).
+    ['a word and a district', { terms: ['司机'], district: 'jiuting', limit: 3 }],
+    ['a rare word, a category and a district, far back', { terms: ['数控'], category: 'manufacturing', district: 'sheshan', limit: 5 }],
+    ['a word with a district it never goes with', { terms: ['数控'], district: 'jiuting', limit: 5 }],
     ['after a cursor deep in the list', { terms: ['缝纫'], limit: 4, after: { createdAt: '2026-11-01T00:00:20.000Z', id: 'job-40' } }],
   ];
 
