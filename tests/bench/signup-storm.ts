@@ -25,6 +25,12 @@ interface StormResult {
   label: string;
   wallMs: number;
   latencies: number[];
+  /** From the first request the gateway read to the last answer it sent: the server's part of the wall. */
+  serverMs: number;
+  /** The load generator's own CPU time during the storm (it shares the two cores). */
+  clientCpuMs: number;
+  /** The same storm on the freshly started gateway, before the measured one: connections not yet open, code not compiled. */
+  first: { wallMs: number; serverMs: number; correct: boolean };
   confirmed: number;
   waitlisted: number;
   failures: Map<string, number>;
@@ -38,19 +44,23 @@ interface StormResult {
 
 export async function runSignupStorm(): Promise<SummaryRow[]> {
   section(`1. Sign-up storm — ${PEOPLE} concurrent registrations.create on a ${CAPACITY}-seat event, HTTP gateway`);
-  console.log('Each request: its own user and session token, one POST /api/registrations.create, all fired at once by a load generator in its own process (load-client.mjs).');
+  console.log('Each request: its own user and session token, one POST /api/registrations.create on its own connection, all fired at once by a load generator in its own process (load-client.mjs).');
+  console.log('The gateway first takes one such storm on another event just after it starts ("first storm"); the figures are of the second, on a gateway that has been running.');
   const results = await onEachEngine(storm);
 
   subsection('Figures');
+  console.log('"wall": the load generator\'s, first request sent to last answer read; "server": first request read to last answer sent.');
   console.log(
     table([
-      ['engine', 'wall', 'req/s', 'p50', 'p95', 'p99', 'max', 'confirmed', 'waitlisted', 'errors', 'correct'],
+      ['engine', 'wall', 'req/s', 'server', 'req/s', 'p50', 'p95', 'p99', 'max', 'confirmed', 'waitlisted', 'errors', 'correct', 'client CPU', 'first storm'],
       ...results.map((r) => {
         const s = summarize(r.latencies);
         return [
           r.label,
           ms(r.wallMs),
           (PEOPLE / (r.wallMs / 1000)).toFixed(0),
+          ms(r.serverMs),
+          (PEOPLE / (r.serverMs / 1000)).toFixed(0),
           ms(s.p50),
           ms(s.p95),
           ms(s.p99),
@@ -59,6 +69,8 @@ export async function runSignupStorm(): Promise<SummaryRow[]> {
           String(r.waitlisted),
           String([...r.failures.values()].reduce((a, b) => a + b, 0)),
           isCorrect(r) ? 'yes' : 'no',
+          ms(r.clientCpuMs),
+          `${ms(r.first.wallMs)} (${(PEOPLE / (r.first.wallMs / 1000)).toFixed(0)}/s)${r.first.correct ? '' : ' WRONG'}`,
         ];
       }),
     ]),
@@ -111,59 +123,79 @@ export async function runSignupStorm(): Promise<SummaryRow[]> {
       engine: r.label,
       figures: `${ms(r.wallMs)} wall, ${(PEOPLE / (r.wallMs / 1000)).toFixed(0)} req/s, p50 ${ms(s.p50)} p95 ${ms(s.p95)} p99 ${ms(
         s.p99,
-      )}, correct: ${isCorrect(r) ? 'yes' : 'no'}`,
+      )}, correct: ${isCorrect(r) ? 'yes' : 'no'}; first storm after start ${(PEOPLE / (r.first.wallMs / 1000)).toFixed(0)} req/s`,
     };
   });
 }
 
-function isCorrect(r: StormResult): boolean {
+function isCorrect(r: Pick<StormResult, 'confirmed' | 'waitlisted' | 'positionsOk' | 'countersOk' | 'failures'>): boolean {
   return r.confirmed === CAPACITY && r.waitlisted === PEOPLE - CAPACITY && r.positionsOk && r.countersOk && r.failures.size === 0;
 }
 
 async function storm(world: BenchWorld): Promise<StormResult> {
   const label = await engineLabel(world);
   const staff = await givenStaff(world);
-  const eventId = await aPublishedEvent(world, staff);
   const sessions = createSessions(crypto.randomBytes(32).toString('hex'));
   const app = await buildGateway({ deps: world.deps, sessions });
+  // When the gateway read each request and sent each answer.
+  const seen = { read: [] as number[], sent: [] as number[] };
+  app.addHook('onRequest', async () => void seen.read.push(performance.now()));
+  app.addHook('onResponse', async () => void seen.sent.push(performance.now()));
   // A listen backlog above the burst size: the default (511) would drop SYNs and add 1 s retransmits to the tail.
   await app.listen({ port: 0, host: '127.0.0.1', backlog: 4096 });
-  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  try {
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/api/registrations.create`;
+
+  /** One storm of PEOPLE new people on a new event, and what came of it. */
+  const onNewEvent = async (tag: string) => {
+    const eventId = await aPublishedEvent(world, staff);
     // Tokens and bodies are made before the clock starts: the storm measures the server, not the client.
     const requests = await Promise.all(
       Array.from({ length: PEOPLE }, async (_, i) => ({
-        token: await openSession(world.deps, sessions, `storm-${String(i).padStart(4, '0')}`),
+        token: await openSession(world.deps, sessions, `${tag}-${String(i).padStart(4, '0')}`),
         body: JSON.stringify({ eventId, contact: { name: `报名人${i}`, phone: `138${String(i).padStart(8, '0')}` } }),
       })),
     );
-    const { wallMs, answers: timed } = await fireFromAnotherProcess(`${base}/api/registrations.create`, requests);
-    const latencies = timed.map((a) => a.ms);
-    const answers = timed.map((a) => a.result);
-
+    seen.read.length = 0;
+    seen.sent.length = 0;
+    const { wallMs, cpuMs, answers: timed } = await fireFromAnotherProcess(url, requests);
+    const serverMs = Math.max(...seen.sent) - Math.min(...seen.read);
     const failures = new Map<string, number>();
     const regs: Registration[] = [];
-    for (const a of answers) {
-      if (a.ok) regs.push(a.data);
-      else failures.set(a.error.code, (failures.get(a.error.code) ?? 0) + 1);
+    for (const a of timed) {
+      if (a.result.ok) regs.push(a.result.data);
+      else failures.set(a.result.error.code, (failures.get(a.result.error.code) ?? 0) + 1);
     }
-    const confirmed = regs.filter((r) => r.status === 'confirmed').length;
     const waiting = regs.filter((r) => r.status === 'waitlisted');
     const positions = new Set(waiting.map((r) => r.position));
-    const positionsOk =
-      positions.size === PEOPLE - CAPACITY && waiting.every((r) => r.position !== null && r.position >= 1 && r.position <= PEOPLE - CAPACITY);
     const detail = await dispatch(world.deps, null, 'events.get', { id: eventId });
-    const countersOk =
-      detail.ok &&
-      (detail.data as { confirmedCount: number; waitlistCount: number }).confirmedCount === CAPACITY &&
-      (detail.data as { confirmedCount: number; waitlistCount: number }).waitlistCount === PEOPLE - CAPACITY;
-    console.log(`${label}: ${PEOPLE} requests answered in ${ms(wallMs)}`);
+    const counts = detail.ok ? (detail.data as { confirmedCount: number; waitlistCount: number }) : null;
+    const outcome = {
+      confirmed: regs.filter((r) => r.status === 'confirmed').length,
+      waitlisted: waiting.length,
+      failures,
+      positionsOk:
+        positions.size === PEOPLE - CAPACITY && waiting.every((r) => r.position !== null && r.position >= 1 && r.position <= PEOPLE - CAPACITY),
+      countersOk: counts?.confirmedCount === CAPACITY && counts?.waitlistCount === PEOPLE - CAPACITY,
+    };
+    return { eventId, wallMs, serverMs, clientCpuMs: cpuMs, latencies: timed.map((a) => a.ms), ...outcome };
+  };
+
+  try {
+    const first = await onNewEvent('first');
+    const measured = await onNewEvent('storm');
+    console.log(`${label}: ${PEOPLE} requests answered in ${ms(measured.wallMs)} (the first storm after start: ${ms(first.wallMs)})`);
     const staffList = {
-      all: await sample(LIST_RUNS, 2, () => listAsStaff(world, staff, { eventId })),
-      waitlisted: await sample(LIST_RUNS, 2, () => listAsStaff(world, staff, { eventId, status: 'waitlisted' })),
+      all: await sample(LIST_RUNS, 2, () => listAsStaff(world, staff, { eventId: measured.eventId })),
+      waitlisted: await sample(LIST_RUNS, 2, () => listAsStaff(world, staff, { eventId: measured.eventId, status: 'waitlisted' })),
     };
     const inProcess = await stormInProcess(world, await aPublishedEvent(world, staff));
-    return { label, wallMs, latencies, confirmed, waitlisted: waiting.length, failures, positionsOk, countersOk, staffList, inProcess };
+    return {
+      label,
+      ...measured,
+      first: { wallMs: first.wallMs, serverMs: first.serverMs, correct: isCorrect(first) },
+      staffList,
+      inProcess,
+    };
   } finally {
     await app.close();
   }
@@ -173,7 +205,7 @@ async function storm(world: BenchWorld): Promise<StormResult> {
 async function fireFromAnotherProcess(
   url: string,
   requests: { token: string; body: string }[],
-): Promise<{ wallMs: number; answers: { ms: number; result: ApiResult<Registration> }[] }> {
+): Promise<{ wallMs: number; cpuMs: number; answers: { ms: number; result: ApiResult<Registration> }[] }> {
   const child = spawn(process.execPath, [path.join(__dirname, 'load-client.mjs')], { stdio: ['pipe', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
@@ -181,7 +213,7 @@ async function fireFromAnotherProcess(
   child.stdin.end(JSON.stringify({ url, requests }));
   const code = await exited;
   if (code !== 0) throw new Error(`load generator exited with ${code}`);
-  return JSON.parse(out) as { wallMs: number; answers: { ms: number; result: ApiResult<Registration> }[] };
+  return JSON.parse(out) as { wallMs: number; cpuMs: number; answers: { ms: number; result: ApiResult<Registration> }[] };
 }
 
 async function listAsStaff(world: BenchWorld, staff: string, payload: { eventId: string; status?: 'waitlisted' }): Promise<void> {

@@ -88,6 +88,25 @@ export function describeSessionsContract(name: string, open: () => Promise<RepoH
       expect(await repos.sessions.getWithUser('sess-nobody')).toBeNull();
     });
 
+    it('reads many sessions asked for at once each with its own person, a revoked one as revoked and an unknown one as nothing', async () => {
+      await repos.users.saveContact('rider-2', { name: '李骑手', phone: '13900000002' }, T0);
+      await repos.sessions.insert(aSession('sess-1'));
+      await repos.sessions.insert(aSession('sess-2', { openid: 'rider-2' }));
+      await repos.sessions.insert(aSession('sess-gone'));
+      await repos.sessions.change('sess-gone', LATER, revokeSession('rider-1', LATER));
+
+      // As a crowd of calls reaches the gateway: all asked in the same turn, some twice.
+      const ids = ['sess-2', 'sess-none', 'sess-1', 'sess-gone', 'sess-2', ...Array.from({ length: 40 }, (_, i) => (i % 2 ? 'sess-1' : 'sess-2'))];
+      const found = await Promise.all(ids.map((id) => repos.sessions.getWithUser(id)));
+
+      expect(found.map((f) => f && [f.session.id, f.user?.openid, f.user?.name ?? null])).toEqual(
+        ids.map((id) =>
+          id === 'sess-none' ? null : id === 'sess-2' ? ['sess-2', 'rider-2', '李骑手'] : [id, 'rider-1', null],
+        ),
+      );
+      expect(found[3]?.session).toMatchObject({ revokedAt: LATER, revokedBy: 'rider-1' });
+    });
+
     it('answers NOT_FOUND for a session that does not exist', async () => {
       await expect(repos.sessions.change('sess-none', LATER, revokeSession('admin-1', LATER))).rejects.toMatchObject({ code: 'NOT_FOUND' });
     });
