@@ -213,6 +213,21 @@ export function describeFollowupsAndOutboxContract(name: string, open: () => Pro
       expect(await repos.users.countByRole('worker')).toBe(4);
     });
 
+    it('gives each of a crowd arriving together their own record: the known as they were, the new ones created once', async () => {
+      await repos.users.setRoles('staff-1', ['staff'], NOW);
+      await repos.users.saveContact('rider-2', { name: '李骑手', phone: '13900000002' }, NOW);
+      const crowd = ['rider-2', 'new-1', 'staff-1', 'new-2', 'new-1', ...Array.from({ length: 30 }, (_, i) => `new-crowd-${i % 10}`)];
+      const users = await Promise.all(crowd.map((openid) => repos.users.ensure(openid, NOW)));
+
+      expect(users.map((u) => u.openid)).toEqual(crowd);
+      expect(users[0]).toMatchObject({ name: '李骑手', phone: '13900000002' });
+      expect(users[2]).toMatchObject({ roles: ['staff'] });
+      expect(users[1]).toEqual(await repos.users.get('new-1'));
+      expect(users[1]).toMatchObject({ name: null, createdAt: NOW });
+      // rider-1, rider-2 and the twelve newcomers are workers; staff-1 is staff only.
+      expect(await repos.users.countByRole('worker')).toBe(2 + 2 + 10);
+    });
+
     it('keeps one admin when the last two revoke each other at the same moment', async () => {
       await repos.users.addRole('rider-1', 'admin', NOW, roleAudit('rider-1'));
       await repos.users.addRole('rider-2', 'admin', NOW, roleAudit('rider-2'));
