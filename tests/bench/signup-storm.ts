@@ -123,7 +123,10 @@ export async function runSignupStorm(): Promise<SummaryRow[]> {
       engine: r.label,
       figures: `${ms(r.wallMs)} wall, ${(PEOPLE / (r.wallMs / 1000)).toFixed(0)} req/s, p50 ${ms(s.p50)} p95 ${ms(s.p95)} p99 ${ms(
         s.p99,
-      )}, correct: ${isCorrect(r) ? 'yes' : 'no'}; first storm after start ${(PEOPLE / (r.first.wallMs / 1000)).toFixed(0)} req/s`,
+      )}, correct: ${isCorrect(r) ? 'yes' : 'no'}; first storm after start ${(PEOPLE / (r.first.wallMs / 1000)).toFixed(0)} req/s; in process ${(
+        PEOPLE /
+        (r.inProcess.wallMs / 1000)
+      ).toFixed(0)} req/s`,
     };
   });
 }
