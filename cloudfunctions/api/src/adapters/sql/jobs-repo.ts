@@ -107,11 +107,6 @@ export function sqlJobsRepo(db: SqlDb, recentWindow = RECENT_WINDOW): JobsRepo {
       if (q.enterpriseId) add((n) => `j.enterprise_id = $${n}`, q.enterpriseId);
       if (q.after) add((n) => `(j.created_at, j.id) < ($${n}, $${n + 1})`, q.after.createdAt, q.after.id);
       const terms = q.terms?.length ? q.terms : null;
-      const indexedTerms = (words: string[]) => [
-        ...words,
-        ...(q.category ? [`category:${q.category}`] : []),
-        ...(q.district ? [`district:${q.district}`] : []),
-      ];
       const newestFirst = 'ORDER BY j.created_at DESC, j.id DESC';
 
       if (!terms) {
@@ -141,10 +136,11 @@ export function sqlJobsRepo(db: SqlDb, recentWindow = RECENT_WINDOW): JobsRepo {
       // merging the two), so only the page's enterprises are looked up. The planner takes a phrase's pairs (数控, 控车,
       // 车床) as independent, expects a handful of hits, and would otherwise look up the enterprise of each of 20,000.
       const indexed = [...params];
+      const indexedTerms = [...terms, ...(q.category ? [`category:${q.category}`] : []), ...(q.district ? [`district:${q.district}`] : [])];
       const rows = await db.query<Row>(
         `SELECT ${JOB_COLUMNS}
          FROM (SELECT ${OWN_COLUMNS} FROM jobs j
-               WHERE ${filters.join(' AND ')} AND ${INDEXED_TERMS} @> $${indexed.push(indexedTerms(terms))}::text[]
+               WHERE ${filters.join(' AND ')} AND ${INDEXED_TERMS} @> $${indexed.push(indexedTerms)}::text[]
                ${newestFirst} OFFSET 0) j
          JOIN enterprises e ON e.id = j.enterprise_id
          WHERE e.verified ${newestFirst} LIMIT $${indexed.push(q.limit)}`,
