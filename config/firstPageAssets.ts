@@ -6,8 +6,9 @@ export const FIRST_PAGE_ASSETS = 'first-page-assets.json';
 
 /**
  * H5: writes `first-page-assets.json`, the script and style files the events page loads (its chunk group), so the
- * gateway can preload them with the page that opens on it. Without that the browser learns of them only once app.js
- * has run, and then fetches 13 small files six at a time (HTTP/1.1): three round trips after the app starts.
+ * gateway can write their styles into the page that opens on it and ask for their scripts beside the app's. Without
+ * that the browser learns of them only once app.js has run, and then fetches 13 small files six at a time (HTTP/1.1):
+ * three round trips after the app starts.
  */
 export class FirstPageAssets {
   apply(compiler: Compiler): void {

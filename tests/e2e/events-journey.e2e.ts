@@ -38,19 +38,38 @@ describe('signing up for an event in the browser', () => {
     try {
       // A phone whose scripts have not run (yet, or at all): the gateway's drawing of the first page is what it sees.
       const bare = await (await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false, locale: 'zh-CN' })).newPage();
+      const asked: string[] = [];
+      bare.on('request', (request) => asked.push(new URL(request.url()).pathname));
       await bare.goto(`${journey.url}/`);
       const drawn = bare.locator('#sheshan-first-screen .event-card');
       expect(await drawn.count()).toBeGreaterThan(0);
       expect(await drawn.first().locator('.event-card__time').innerText()).toMatch(/^\d{1,2}月\d{1,2}日 周. \d{2}:\d{2}/);
       expect(await drawn.first().getAttribute('href')).toMatch(/^\/pages\/events\/detail\?id=/);
+      // Drawn as the app draws it — a white rounded card under the red bar — with nothing but the page itself:
+      // its styles are in it, so the first paint waits for no other file.
+      const looks = (selector: string) =>
+        bare.locator(selector).first().evaluate((el) => {
+          const style = getComputedStyle(el);
+          return { background: style.backgroundColor, rounded: style.borderTopLeftRadius !== '0px', display: style.display };
+        });
+      expect(await looks('#sheshan-first-screen .event-card')).toEqual({ background: 'rgb(255, 255, 255)', rounded: true, display: 'flex' });
+      expect((await looks('#sheshan-first-screen .nav-bar')).background).toBe('rgb(200, 22, 29)');
+      expect(asked).toEqual(['/']);
       await bare.screenshot({ path: path.join(OUTPUT_DIR, '00-first-screen-before-scripts.png') });
 
+      // With scripts, the app starts once that screen is shown, under the Content-Security-Policy, and takes it over.
       const withApp = await (await phone(browser)).newPage();
+      const complaints: string[] = [];
+      withApp.on('console', (message) => {
+        if (message.type() === 'error' || /Content.Security.Policy/i.test(message.text())) complaints.push(message.text());
+      });
+      withApp.on('pageerror', (error) => complaints.push(error.message));
       await withApp.goto(`${journey.url}/pages/events/index`);
       const title = await drawn.first().locator('.event-card__title').innerText();
       await withApp.locator('.events-page .event-card', { hasText: title }).first().waitFor();
       await withApp.locator('#sheshan-first-screen').waitFor({ state: 'detached' });
       expect(await withApp.locator('.event-card', { hasText: title }).count()).toBe(1);
+      expect(complaints).toEqual([]);
     } finally {
       await browser.close();
     }

@@ -1,6 +1,7 @@
 /**
  * The HTTP gateway over real sockets: sessions, status codes, body handling and the H5 app's deep links.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -353,23 +354,40 @@ describe('HTTP gateway', () => {
       expect(await (await fetch(`${h5.base}/pages/me/index`)).text()).not.toContain('sheshan-first-screen');
     });
 
-    it("asks the browser for the events page's files with the page that opens on it, after the app's own scripts", async () => {
+    it("writes the styles into the page that opens on the events list, and starts the app's scripts from it under the policy", async () => {
       const built = fs.mkdtempSync(path.join(os.tmpdir(), 'h5-built-'));
-      const page = '<!doctype html><html><head><script defer="defer" src="/js/app.12ab34cd.js"></script></head><body></body></html>';
+      const page =
+        '<!doctype html><html><head><script defer="defer" src="/js/app.12ab34cd.js"></script>' +
+        '<link href="/css/app.12ab34cd.css" rel="stylesheet"></head><body><div id="app"></div></body></html>';
       fs.writeFileSync(path.join(built, 'index.html'), page);
+      fs.mkdirSync(path.join(built, 'css'));
+      fs.writeFileSync(path.join(built, 'css', 'app.12ab34cd.css'), '.nav-bar{background:#c8161d}');
+      fs.writeFileSync(path.join(built, 'css', '177.fb9855da.css'), '.event-card{background:#fff}');
+      // An address relative to css/ would be read from the page's folder once written into the page: it stays a link.
+      fs.writeFileSync(path.join(built, 'css', '9.aa11bb22.css'), '.logo{background:url(../static/logo.png)}');
       // What config/firstPageAssets.ts writes; a name that is not one of the build's files is never echoed.
-      fs.writeFileSync(path.join(built, 'first-page-assets.json'), JSON.stringify(['js/177.fb9855da.js', 'css/177.fb9855da.css', '../../etc/passwd"><script>']));
+      const listed = ['js/177.fb9855da.js', 'css/177.fb9855da.css', 'css/9.aa11bb22.css', '../../etc/passwd"><script>'];
+      fs.writeFileSync(path.join(built, 'first-page-assets.json'), JSON.stringify(listed));
       const served = await listen({ deps: world.deps, sessions, staticDir: built });
       try {
-        const preloads = (url: string) =>
-          fetch(`${served.base}${url}`).then(async (r) => [...(await r.text()).matchAll(/<link rel="(?:preload|stylesheet)" [^>]*>/g)].map((m) => m[0]));
-        expect(await preloads('/')).toEqual([
-          '<link rel="preload" href="/js/app.12ab34cd.js" as="script" fetchpriority="high">',
-          '<link rel="preload" href="/js/177.fb9855da.js" as="script" fetchpriority="low">',
-          '<link rel="stylesheet" href="/css/177.fb9855da.css">',
-        ]);
-        expect(await preloads('/pages/events/index')).toHaveLength(3);
-        expect(await preloads('/pages/me/index')).toEqual([]);
+        await world.reset();
+        await aPublishedEvent(world, {});
+        const response = await fetch(`${served.base}/`);
+        const events = await response.text();
+        expect(events).toContain('<style data-href="/css/app.12ab34cd.css">.nav-bar{background:#c8161d}</style>');
+        expect(events).toContain('<style data-href="/css/177.fb9855da.css">.event-card{background:#fff}</style>');
+        expect([...events.matchAll(/<link [^>]*>/g)].map((m) => m[0])).toEqual(['<link rel="stylesheet" href="/css/9.aa11bb22.css">']);
+        expect(events).not.toContain('passwd');
+        // No script the parser would fetch and run before the first screen is painted: one inline script starts them.
+        expect(events).not.toMatch(/<script[^>]*\bsrc=/);
+        const starter = /<script>(\(function\(\)\{[^<]*)<\/script><\/body>/.exec(events)?.[1] ?? '';
+        expect(starter).toContain('["/js/app.12ab34cd.js"]');
+        expect(starter).toContain('["/js/177.fb9855da.js"]');
+        const hash = `'sha256-${crypto.createHash('sha256').update(starter, 'utf8').digest('base64')}'`;
+        expect(response.headers.get('content-security-policy')).toContain(hash);
+        expect(await (await fetch(`${served.base}/pages/events/index`)).text()).toBe(events);
+        // Every other page is the build's own, as it was.
+        expect(await (await fetch(`${served.base}/pages/me/index`)).text()).toBe(page.replace('</head>', '<script>window.__SHESHAN_DEMO__=true</script></head>'));
       } finally {
         await served.app.close();
         fs.rmSync(built, { recursive: true, force: true });

@@ -12,7 +12,7 @@ import fastifyStatic from '@fastify/static';
 import { ERROR_MESSAGES, HTTP_STATUS, type ApiError, type ApiResult, type ErrorCode } from '@shared/result';
 import type { Deps } from '../core/context';
 import { dispatch, type Identity } from '../app/dispatch';
-import { firstPagePreloads, opensOnEvents, withFirstPage } from './first-page';
+import { firstPageShell, opensOnEvents, withFirstPage } from './first-page';
 import { registerFileRoutes, type GatewayFileStore } from './files';
 import { registerImageRoutes } from './images';
 import type { FilesRepo } from '../core/ports/files';
@@ -69,6 +69,8 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     http: serverTimeouts(requestTimeout),
   });
   const indexHtml = withMpLoginFlag(readIndexHtml(options.staticDir, !!options.deps.demoSessions), !!options.wechat?.officialAccount);
+  // The page that opens on the events list carries a script of its own (first-page.ts): both pages' are allowed.
+  const eventsHtml = indexHtml === null ? null : firstPageShell(options.staticDir, indexHtml);
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header(REQUEST_ID_HEADER, req.id);
@@ -91,7 +93,7 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     }
   });
 
-  await app.register(fastifyHelmet, helmetOptions(indexHtml));
+  await app.register(fastifyHelmet, helmetOptions([indexHtml, eventsHtml]));
   await app.register(fastifyCompress, { threshold: 1024 });
   if (options.rateLimit) {
     await app.register(fastifyRateLimit, {
@@ -162,8 +164,7 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
   app.all('/api/*', async (_req, reply) => sendError(reply, 'UNKNOWN_ACTION', '请使用 POST /api/<操作名>'));
   if (options.wechat) registerMpLogin(app, { deps: options.deps, wechat: options.wechat, signInLimit: options.signInLimit });
 
-  if (options.staticDir && indexHtml !== null) {
-    const preloads = firstPagePreloads(options.staticDir, indexHtml);
+  if (options.staticDir && indexHtml !== null && eventsHtml !== null) {
     await app.register(fastifyStatic, {
       root: path.resolve(options.staticDir),
       index: false,
@@ -177,7 +178,7 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     // The H5 router uses real paths (/pages/events/detail?id=…): every other GET is the app itself.
     app.setNotFoundHandler(async (req, reply) => {
       if (req.method === 'GET' && !req.url.startsWith('/api/')) {
-        const page = opensOnEvents(req.url) ? await withFirstPage(indexHtml, options.deps, preloads) : indexHtml;
+        const page = opensOnEvents(req.url) ? await withFirstPage(eventsHtml, options.deps) : indexHtml;
         return reply.type('text/html').header('cache-control', 'no-cache').send(page);
       }
       return sendError(reply, 'NOT_FOUND');

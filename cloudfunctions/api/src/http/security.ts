@@ -29,7 +29,10 @@ export function serverTimeouts(requestTimeoutMs: number): { requestTimeout: numb
   };
 }
 
-/** Scripts written into the page itself (Taro's rem sizing, the gateway's demo flag), allowed by their exact hash. */
+/**
+ * Scripts written into the page itself (Taro's rem sizing, the gateway's demo flag, the events page's start of the app),
+ * allowed by their exact hash.
+ */
 export function inlineScriptHashes(html: string): string[] {
   const hashes = new Set<string>();
   for (const match of html.matchAll(/<script(?![^>]*\bsrc\s*=)[^>]*>([\s\S]*?)<\/script>/gi)) {
@@ -46,14 +49,14 @@ export function inlineScriptHashes(html: string): string[] {
  * - the API is on the same origin; nothing may frame the app, post a form elsewhere or load plugins.
  * No upgrade-insecure-requests: the demo is reached over plain HTTP on a LAN address too.
  */
-export function helmetOptions(pageHtml: string | null): FastifyHelmetOptions {
+export function helmetOptions(pages: readonly (string | null)[]): FastifyHelmetOptions {
   return {
     global: true,
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
         'default-src': ["'self'"],
-        'script-src': ["'self'", ...(pageHtml ? inlineScriptHashes(pageHtml) : [])],
+        'script-src': ["'self'", ...new Set(pages.flatMap((page) => (page ? inlineScriptHashes(page) : [])))],
         'script-src-attr': ["'none'"],
         'style-src': ["'self'", "'unsafe-inline'"],
         'img-src': ["'self'", 'data:', 'blob:'],
