@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { HTTP_STATUS, type ApiResult, type ErrorCode } from '@shared/result';
 import type { Deps } from '../../cloudfunctions/api/src/core/context';
 import { buildGateway, type GatewayOptions } from '../../cloudfunctions/api/src/http/gateway';
+import { firstPageShell } from '../../cloudfunctions/api/src/http/first-page';
 import { createSessions, SESSION_TTL_SECONDS } from '../../cloudfunctions/api/src/http/sessions';
 import { aPublishedEvent, anEvent, contactOf, makeWorld, type World } from './support/world';
 import { openSession } from './support/sessions';
@@ -390,6 +391,28 @@ describe('HTTP gateway', () => {
         expect(await (await fetch(`${served.base}/pages/me/index`)).text()).toBe(page.replace('</head>', '<script>window.__SHESHAN_DEMO__=true</script></head>'));
       } finally {
         await served.app.close();
+        fs.rmSync(built, { recursive: true, force: true });
+      }
+    });
+
+    it("keeps a build's page whole where the app could not be started from it, and links styles that name other files", () => {
+      const built = fs.mkdtempSync(path.join(os.tmpdir(), 'h5-built-'));
+      try {
+        fs.mkdirSync(path.join(built, 'css'));
+        fs.writeFileSync(path.join(built, 'css', '1.aa.css'), '@import "fonts.css";.a{color:#333}');
+        fs.writeFileSync(path.join(built, 'css', '2.bb.css'), '.b{background-image:image-set("x.png" 1x)}');
+        fs.writeFileSync(path.join(built, 'first-page-assets.json'), JSON.stringify(['css/1.aa.css', 'css/2.bb.css', 'js/3.cc.js']));
+        const head = '<!doctype html><html><head><script defer="defer" src="/js/app.1.js"></script></head>';
+        // No </body> to put the starting script before: the scripts stay as the build wrote them.
+        const unclosed = `${head}<body><div id="app"></div>`;
+        expect(firstPageShell(built, unclosed)).toBe(unclosed);
+        const shell = firstPageShell(built, `${head}<body><div id="app"></div></body></html>`);
+        expect([...shell.matchAll(/<link [^>]*>/g)].map((m) => m[0])).toEqual([
+          '<link rel="stylesheet" href="/css/1.aa.css">',
+          '<link rel="stylesheet" href="/css/2.bb.css">',
+        ]);
+        expect(shell).toContain('["/js/app.1.js"]');
+      } finally {
         fs.rmSync(built, { recursive: true, force: true });
       }
     });

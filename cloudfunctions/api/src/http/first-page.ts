@@ -78,8 +78,8 @@ const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => HTM
  * later (a stylesheet holds back every paint until it has arrived). Each carries its file's address in `data-href`,
  * where the app's style loader looks before it fetches a page's styles: they are not fetched a second time. The
  * Content-Security-Policy already allows inline styles ('unsafe-inline', which Taro and NutUI need at run time); a
- * hash beside it would switch that off, so none is added. A file that names another by a relative `url(` stays a
- * link: written into the page, the address would be read from the page's folder instead of css/.
+ * hash beside it would switch that off, so none is added. A file that names another (`url(`, `@import`, `image-set(`)
+ * stays a link: written into the page, a relative address would be read from the page's folder instead of css/.
  *
  * Scripts: none for the parser to fetch or run. Deferred scripts in the head run as soon as the page is parsed, and the
  * browser paints after them: the first screen was shown only once app.js had run (npm run bench: first paint 220–360
@@ -92,9 +92,10 @@ const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => HTM
  */
 export function firstPageShell(staticDir: string | undefined, html: string): string {
   const files = firstPageFiles(staticDir);
-  if (!staticDir || !files) return html;
-  const style = (file: string, tag: string) => inlineStyle(staticDir, file) ?? tag;
   const appScripts = [...html.matchAll(/<script defer="defer" src="\/(js\/[\w.-]+\.js)"><\/script>/g)].map((m) => m[1]);
+  // The scripts are taken out only where the script that adds them back can go in.
+  if (!staticDir || !files || !appScripts.length || !html.includes('</body>')) return html;
+  const style = (file: string, tag: string) => inlineStyle(staticDir, file) ?? tag;
   const pageScripts = files.filter((f) => f.endsWith('.js'));
   const pageStyles = files.filter((f) => f.endsWith('.css')).map((f) => style(f, `<link rel="stylesheet" href="/${f}">`));
   return html
@@ -112,7 +113,8 @@ export function firstPageShell(staticDir: string | undefined, html: string): str
  * entry, given once the frame has been shown, not merely drawn); a browser that does not report paints starts after
  * the next frame. With no first screen drawn (no events, or the list could not be read), or in a hidden tab, it starts
  * at once; a tab hidden before its first paint has no paint to wait for, so hiding it starts the app too. And a browser
- * that reports paints but never this one (a web view that does not paint an off-screen page) starts it after 1.5 s.
+ * that reports paints but never this one (a web view that does not paint an off-screen page) starts it after 1.5 s, and
+ * one whose observer refuses the options (Chrome 73–76 list `paint` but take only `entryTypes`) starts it at once.
  */
 function startAfterFirstPaint(appScripts: readonly string[], pageScripts: readonly string[]): string {
   // Whatever the browser reports or fails to report, the app starts by then.
@@ -124,12 +126,12 @@ function add(tag,set){var e=document.createElement(tag);set(e);document.head.app
 function start(){if(started)return;started=true;
 ${addresses(appScripts)}.forEach(function(src){add("script",function(s){s.src=src;s.async=false;s.setAttribute("fetchpriority","high")})});
 ${addresses(pageScripts)}.forEach(function(href){add("link",function(l){l.rel="preload";l.as="script";l.href=href;l.setAttribute("fetchpriority","low")})})}
+setTimeout(start,${START_AT_THE_LATEST_MS});
 var types=window.PerformanceObserver&&PerformanceObserver.supportedEntryTypes||[];
 if(document.hidden||!document.getElementById(${JSON.stringify(FIRST_SCREEN_ELEMENT_ID)}))start();
-else if(types.indexOf("paint")>=0){new PerformanceObserver(function(list){if(list.getEntriesByName("first-contentful-paint").length)start()}).observe({type:"paint",buffered:true});
-document.addEventListener("visibilitychange",start)}
-else requestAnimationFrame(function(){setTimeout(start,0)});
-setTimeout(start,${START_AT_THE_LATEST_MS})})()`;
+else if(types.indexOf("paint")>=0){document.addEventListener("visibilitychange",start);
+try{new PerformanceObserver(function(list){if(list.getEntriesByName("first-contentful-paint").length)start()}).observe({type:"paint",buffered:true})}catch(e){start()}}
+else requestAnimationFrame(function(){setTimeout(start,0)})})()`;
   return `<script>${js.replace(/\n/g, '')}</script>`;
 }
 
@@ -148,6 +150,6 @@ function inlineStyle(staticDir: string, file: string): string | null {
   const full = path.join(staticDir, file);
   if (!fs.existsSync(full)) return null;
   const css = fs.readFileSync(full, 'utf8');
-  if (/url\(/i.test(css) || /<\/style/i.test(css)) return null;
+  if (/url\(|@import|image-set\(/i.test(css) || /<\/style|<\/head|<body/i.test(css)) return null;
   return `<style data-href="/${file}">${css}</style>`;
 }
