@@ -64,12 +64,23 @@ describe('signing up for an event in the browser', () => {
         if (message.type() === 'error' || /Content.Security.Policy/i.test(message.text())) complaints.push(message.text());
       });
       withApp.on('pageerror', (error) => complaints.push(error.message));
+      // Nothing people are reading may jump when the app takes the screen over (layout shifts, as the browser counts them).
+      await withApp.addInitScript(() => {
+        const w = window as unknown as { shifts: { value: number; what: string[] }[] };
+        w.shifts = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as unknown as { value: number; sources?: { node?: Node | null }[] }[]) {
+            w.shifts.push({ value: e.value, what: (e.sources ?? []).map((s) => (s.node as Element | null)?.className ?? '?') });
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
       await withApp.goto(`${journey.url}/pages/events/index`);
       const title = await drawn.first().locator('.event-card__title').innerText();
       await withApp.locator('.events-page .event-card', { hasText: title }).first().waitFor();
       await withApp.locator('#sheshan-first-screen').waitFor({ state: 'detached' });
       expect(await withApp.locator('.event-card', { hasText: title }).count()).toBe(1);
       expect(complaints).toEqual([]);
+      expect(await withApp.evaluate(() => (window as unknown as { shifts: unknown[] }).shifts)).toEqual([]);
     } finally {
       await browser.close();
     }
